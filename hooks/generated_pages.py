@@ -1,0 +1,42 @@
+"""MkDocs hook: a page for every data/workouts/<id>.yaml, and "Edit this page" pointing at what to edit.
+
+Adding a workout file is the only edit needed for its page and its navigation entry. The page itself is
+a one-line stub; the macros render it from the validated content.
+"""
+
+import sys
+from pathlib import Path
+
+from mkdocs.structure.files import File
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the project root, to share macros.site_map
+from macros.site_map import DATA_PAGES, WORKOUTS_INDEX, workout_page  # noqa: E402
+
+
+def _workout_ids(config) -> list[str]:
+    workouts_dir = Path(config.config_file_path).parent / "data" / "workouts"
+    return sorted(path.stem for path in workouts_dir.glob("*.yaml"))
+
+
+def on_config(config):
+    for entry in config.nav or []:
+        for children in entry.values() if isinstance(entry, dict) else []:
+            if isinstance(children, list) and WORKOUTS_INDEX in children:
+                pages = [workout_page(workout_id) for workout_id in _workout_ids(config)]
+                children += [page for page in pages if page not in children]
+    return config
+
+
+def on_files(files, config):
+    for workout_id in _workout_ids(config):
+        stub = f'{{{{ workout("{workout_id}") }}}}\n'
+        page = File.generated(config, workout_page(workout_id), content=stub)
+        page.edit_uri = f"data/workouts/{workout_id}.yaml"
+        files.append(page)
+    for file in files.documentation_pages():
+        data_file = DATA_PAGES.get(file.src_uri)
+        if data_file:
+            file.edit_uri = f"data/{data_file}"
+        elif not file.generated_by:
+            file.edit_uri = f"docs/{file.src_uri}"
+    return files

@@ -1,0 +1,35 @@
+"""mkdocs-macros entry point: loads the content once per build and registers the page macros."""
+
+import importlib
+import sys
+from pathlib import Path
+
+# Reloaded on every build, so that `mkdocs serve` picks up code changes: mkdocs-macros imports this
+# package once and would otherwise keep the first version of its modules.
+_SUBMODULES = ("yaml_reader", "models", "load", "site_map", "render")
+
+
+def define_env(env):
+    for name in _SUBMODULES:
+        module = sys.modules.get(f"{__name__}.{name}")
+        if module:
+            importlib.reload(module)
+    from mkdocs.exceptions import PluginError
+
+    from .load import ContentError, load_content
+    from .render import MACROS, PageFragments, Renderer
+
+    try:
+        content = load_content(Path(env.project_dir) / "data")
+    except ContentError as error:
+        raise PluginError(str(error)) from None
+    fragments = PageFragments(Renderer(content))
+    for name in MACROS:
+        env.macro(_on_current_page(env, getattr(fragments, name)), name)
+
+
+def _on_current_page(env, fragment):
+    def macro(*args):
+        return fragment(env.page, *args)
+
+    return macro

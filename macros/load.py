@@ -1,0 +1,290 @@
+"""data/ -> Content: read every file strictly, validate it against the schema, resolve every id.
+
+All problems of all files are collected and reported together, one line each:
+`data/mistakes.yaml:9:7: mistakes[0].fixed_by[0]: expected the id of a cue; there is no cue 'x'`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import get_args
+
+from pydantic import BaseModel, ValidationError
+
+from .models import DATA_FILES, ID_PATTERN, TEXT_LINK, WORKOUTS_DIR, Content, Model, RefTo, Workout
+from .yaml_reader import Path as FieldPath
+from .yaml_reader import Position, YamlDocument, describe, read_yaml
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    file: str
+    line: int
+    column: int
+    field: str
+    expected: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}: {self.field or '(whole file)'}: expected {self.expected}"
+
+
+class ContentError(Exception):
+    """The content has problems; str() lists them all, one per line."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems)
+        super().__init__(f"{len(self.problems)} problem(s) in the content:\n" + "\n".join(map(str, self.problems)))
+
+
+def format_path(path: FieldPath) -> str:
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else f".{part}" if text else str(part)
+    return text
+
+
+@dataclass
+class _SourceFile:
+    """One data file on its way through loading."""
+
+    shown_name: str
+    data_name: str  # relative to the data folder: where an id lives, for links between pages
+    doc: YamlDocument
+    model: Model | None = None
+
+    def problem(self, path: FieldPath, expected: str, position: Position | None = None) -> Problem:
+        position = position or self.doc.position_of(path)
+        return Problem(self.shown_name, position.line, position.column, format_path(path), expected)
+
+
+def _number_bounds(ctx: dict) -> str:
+    if "ge" in ctx and "le" in ctx:
+        return f"from {ctx['ge']} to {ctx['le']}"
+    return f"of at least {ctx['ge']}" if "ge" in ctx else f"of at most {ctx['le']}"
+
+
+def _expected(error: dict) -> str:
+    """Pydantic's error, said as what the content author should have written."""
+    kind, ctx, value = error["type"], error.get("ctx", {}), error.get("input")
+    got = f", got {describe(value)}"
+    if kind == "missing":
+        return "this required field; it is missing"
+    if kind == "extra_forbidden":
+        return "only known fields; this one is unknown (check its spelling against the schema)"
+    if kind in ("string_type", "str_type"):
+        return "text" + got
+    if kind == "int_type" or kind == "int_from_float":
+        return "a whole number" + got
+    if kind == "float_type":
+        return "a number" + got
+    if kind == "bool_type":
+        return "true or false" + got
+    if kind == "list_type":
+        return "a list (items starting with '- ')" + got
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return "a mapping of fields" + got
+    if kind in ("greater_than_equal", "less_than_equal"):
+        return f"a number {_number_bounds(ctx)}{got}"
+    if kind == "string_pattern_mismatch" and ctx.get("pattern") == ID_PATTERN:
+        return "a kebab-case id (lowercase letters and digits, words joined by single hyphens)" + got
+    if kind == "string_too_long":
+        return f"text of at most {ctx['max_length']} characters, got {len(value)}"
+    if kind == "string_too_short":
+        return "some text; it is empty"
+    if kind == "too_short":
+        return f"at least {ctx['min_length']} item(s), got {ctx.get('actual_length', 0)}"
+    if kind == "too_long":
+        return f"at most {ctx['max_length']} items, got {ctx.get('actual_length')}"
+    if kind == "value_error":
+        return str(ctx["error"])
+    return f"{error['msg'][0].lower()}{error['msg'][1:]}{got}"
+
+
+def _bounds_of(model: type[BaseModel], loc: tuple) -> dict:
+    """The ge/le bounds of the field at loc, so a bound error can name both ends of the range."""
+    current: object = model
+    field = None
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        fields = getattr(current, "model_fields", {})
+        if part not in fields:
+            return {}
+        field = fields[part]
+        current = next((arg for arg in (field.annotation, *get_args(field.annotation))
+                        if isinstance(arg, type) and issubclass(arg, BaseModel)), None)
+    bounds = {}
+    for item in getattr(field, "metadata", []):
+        for name in ("ge", "le"):
+            if getattr(item, name, None) is not None:
+                bounds[name] = getattr(item, name)
+    return bounds
+
+
+def _validate(source: _SourceFile, model: type[Model]) -> list[Problem]:
+    if source.doc.value is None:  # unreadable or empty: already reported
+        return []
+    try:
+        source.model = model.model_validate(source.doc.value)
+        return []
+    except ValidationError as validation_error:
+        yaml_problem_paths = {problem.path for problem in source.doc.problems}
+        problems = []
+        for error in validation_error.errors(include_url=False):
+            loc = tuple(error["loc"])
+            if any(loc[: len(path)] == path for path in yaml_problem_paths):
+                continue  # already reported by the YAML reader
+            if error["type"] in ("greater_than_equal", "less_than_equal"):
+                error = {**error, "ctx": {**error.get("ctx", {}), **_bounds_of(model, loc)}}
+            problems.append(source.problem(loc, _expected(error)))
+        return problems
+
+
+def _read(path: Path, shown_name: str, data_name: str) -> tuple[_SourceFile, list[Problem]]:
+    source = _SourceFile(shown_name, data_name, YamlDocument())
+    raw = path.read_bytes()
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return source, [source.problem((), "UTF-8 without a byte-order mark; save the file without a BOM")]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        return source, [source.problem((), "UTF-8 text; this byte is not valid UTF-8", Position(line, column))]
+    source.doc = read_yaml(text)
+    problems = [source.problem(p.path, p.expected, p.position) for p in source.doc.problems]
+    return source, problems
+
+
+def _ref_model(field) -> str | None:
+    for annotation in (field, *get_args(field.annotation)):
+        for item in [*getattr(annotation, "metadata", []), *getattr(annotation, "__metadata__", [])]:
+            if isinstance(item, RefTo):
+                return item.model
+    return None
+
+
+@dataclass(frozen=True)
+class _Reference:
+    source: _SourceFile
+    path: FieldPath
+    target: str
+    model: str | None  # None: any id (a link in text)
+
+
+class _Index:
+    """Every id and every reference in the content, for the checks that span files."""
+
+    def __init__(self):
+        self.owners: dict[str, tuple[str, _SourceFile, FieldPath]] = {}
+        self.unchecked_ids: set[str] = set()  # ids in files that failed validation
+        self.references: list[_Reference] = []
+        self.problems: list[Problem] = []
+
+    def add_id(self, item_id: str, model: str, source: _SourceFile, path: FieldPath) -> None:
+        if item_id in self.owners:
+            other_model, other, other_path = self.owners[item_id]
+            where = other.doc.position_of(other_path)
+            self.problems.append(source.problem(
+                path, f"an id used nowhere else; '{item_id}' is already the id of a {other_model.lower()} "
+                f"at {other.shown_name}:{where.line}:{where.column}"))
+        else:
+            self.owners[item_id] = (model, source, path)
+
+    def scan(self, value: object, source: _SourceFile, path: FieldPath) -> None:
+        if isinstance(value, BaseModel):
+            fields = type(value).model_fields
+            if "id" in fields:
+                self.add_id(value.id, type(value).__name__, source, path + ("id",))
+            for name, field in fields.items():
+                child = getattr(value, name)
+                target_model = _ref_model(field)
+                for index, item in enumerate(child) if isinstance(child, list) else [(None, child)]:
+                    child_path = path + (name,) + (() if index is None else (index,))
+                    if target_model:
+                        self.references.append(_Reference(source, child_path, item, target_model))
+                    elif name != "id":
+                        self.scan(item, source, child_path)
+        elif isinstance(value, str):
+            for match in TEXT_LINK.finditer(value):
+                self.references.append(_Reference(source, path, match.group(2), None))
+
+    def scan_raw_ids(self, value: object) -> None:
+        if isinstance(value, dict):
+            if isinstance(value.get("id"), str):
+                self.unchecked_ids.add(value["id"])
+            value = list(value.values())
+        if isinstance(value, list):
+            for item in value:
+                self.scan_raw_ids(item)
+
+    def check_references(self) -> None:
+        for ref in self.references:
+            owner = self.owners.get(ref.target)
+            if owner and (ref.model is None or owner[0] == ref.model):
+                continue
+            if ref.target in self.unchecked_ids:
+                continue
+            wanted = ref.model.lower() if ref.model else "item"
+            candidates = [i for i, (model, _, _) in self.owners.items() if ref.model in (None, model)]
+            hint = difflib.get_close_matches(ref.target, candidates, n=1)
+            detail = f"'{ref.target}' is a {owner[0].lower()}" if owner else f"there is no {wanted} '{ref.target}'"
+            detail += f"; did you mean '{hint[0]}'?" if hint else ""
+            what = f"the id of a {wanted}" if ref.model else "a link to the id of an item in the content"
+            self.problems.append(ref.source.problem(ref.path, f"{what}; {detail}"))
+
+
+def load_content(data_dir: Path, shown_root: Path | None = None) -> Content:
+    """Load and validate everything under data_dir; raise ContentError listing every problem."""
+    data_dir = Path(data_dir)
+    shown_root = shown_root or data_dir.parent
+
+    def shown(path: Path) -> str:
+        return path.relative_to(shown_root).as_posix() if path.is_relative_to(shown_root) else str(path)
+
+    problems: list[Problem] = []
+    sources: dict[str, _SourceFile] = {}
+    index = _Index()
+    expected_files = {data_dir / name: model for name, model in DATA_FILES.items()}
+    workout_dir = data_dir / WORKOUTS_DIR
+    workout_files = sorted(workout_dir.iterdir()) if workout_dir.is_dir() else []
+    for path in workout_files:
+        if path.suffix == ".yaml" and re.fullmatch(ID_PATTERN, path.stem):
+            expected_files[path] = Workout
+        else:
+            problems.append(Problem(shown(path), 1, 1, "", "a workout file named <kebab-case-id>.yaml"))
+    if not workout_files:
+        problems.append(Problem(shown(workout_dir), 1, 1, "", "at least one workout file in this folder"))
+    for path in sorted(data_dir.iterdir()):
+        if path not in expected_files and path != workout_dir:
+            known = ", ".join([*DATA_FILES, WORKOUTS_DIR + "/"])
+            problems.append(Problem(shown(path), 1, 1, "", f"only the known data files ({known})"))
+
+    for path, model in expected_files.items():
+        if not path.is_file():
+            problems.append(Problem(shown(path), 1, 1, "", "this data file; it is missing"))
+            continue
+        source, read_problems = _read(path, shown(path), path.relative_to(data_dir).as_posix())
+        problems += read_problems + _validate(source, model)
+        sources[str(path)] = source
+        if source.model is None:
+            index.scan_raw_ids(source.doc.value)
+            continue
+        if model is Workout:
+            index.add_id(path.stem, "Workout", source, ())
+        index.scan(source.model, source, ())
+
+    index.check_references()
+    problems += index.problems
+    if problems:
+        raise ContentError(problems)
+    models = {Path(name).stem: sources[str(data_dir / name)].model for name in DATA_FILES}
+    workouts = {Path(key).stem: source.model for key, source in sources.items() if isinstance(source.model, Workout)}
+    return Content(
+        **models,
+        workouts=dict(sorted(workouts.items())),
+        file_of_id={item_id: source.data_name for item_id, (_, source, _) in index.owners.items()},
+    )

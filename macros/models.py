@@ -1,0 +1,263 @@
+"""The content schema, defined once: every data file's shape, bounds and cross-references.
+
+The JSON Schemas for editors, the contributors' field reference and the loader's messages all derive
+from these models. Field descriptions are written for content authors.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+# Links inside text point at an id anywhere in the content: [words](#id).
+TEXT_LINK = re.compile(r"\[([^\[\]]+)\]\(#([^()\s]*)\)")
+_ANY_LINK = re.compile(r"\]\(")
+_HTML = re.compile(r"<\s*[A-Za-z/!?]")
+_TEMPLATE = re.compile(r"\{[{%#]|[}%#]\}")
+
+MAX_EXERCISES = 8  # what still fits one printed card
+
+
+def _check_text(value: str) -> str:
+    """Text is plain words plus *emphasis*, **strong** and [links](#id): nothing that runs or renders as markup."""
+    if value != value.strip():
+        raise ValueError("text without leading or trailing spaces")
+    if "\n" in value:
+        raise ValueError("one paragraph without line breaks (use a folded block, >-, for long text)")
+    if _HTML.search(value):
+        raise ValueError("plain text; HTML tags are not allowed (write the words, use *emphasis* or **strong**)")
+    if _TEMPLATE.search(value):
+        raise ValueError("plain text; template syntax such as {{ }} or {% %} is not allowed")
+    if "![" in value:
+        raise ValueError("plain text; images are not allowed in text")
+    if len(_ANY_LINK.findall(value)) != len(TEXT_LINK.findall(value)):
+        raise ValueError("links of the form [words](#id) that point at an id in the content")
+    return value
+
+
+def _text(max_length: int, description: str):
+    return Annotated[
+        str,
+        StringConstraints(min_length=1, max_length=max_length),
+        AfterValidator(_check_text),
+        Field(description=description),
+    ]
+
+
+Id = Annotated[
+    str,
+    StringConstraints(pattern=ID_PATTERN, max_length=60),
+    Field(description="A stable kebab-case id (lowercase letters, digits, single hyphens); it becomes the anchor."),
+]
+
+
+@dataclass(frozen=True)
+class RefTo:
+    """Marks an id field as a reference: the loader checks that an item of this model has that id."""
+
+    model: str
+
+
+def _ref(model: str, description: str):
+    return Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=60), RefTo(model),
+                     Field(description=description)]
+
+
+CueRef = _ref("Cue", "The id of a cue, from data/technique.yaml or a variation's own cues.")
+VariationRef = _ref("Variation", "The id of a variation, from data/variations.yaml.")
+Title = _text(80, "A short title, sentence case.")
+CueText = _text(80, "The cue as you would say it at the bench: short, imperative.")
+Summary = _text(160, "One line.")
+Text = _text(700, "One paragraph of plain text; *emphasis*, **strong** and [links](#id) allowed.")
+
+
+class Model(BaseModel):
+    """Strict: no unknown fields, no type coercion."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Cue(Model):
+    id: Id
+    cue: CueText
+    detail: Text | None = None
+
+
+class Benefit(Model):
+    id: Id
+    title: Title
+    summary: Summary
+    explanation: Text
+
+
+class Point(Model):
+    """A single claim or principle stated in one sentence or two."""
+
+    id: Id
+    text: Text
+
+
+class BenefitsFile(Model):
+    """data/benefits.yaml: why runners do hip thrusts."""
+
+    benefits: list[Benefit] = Field(min_length=1, description="The main benefits, each with its own section.")
+    general: list[Point] = Field(min_length=1, description="Broader claims about strength, speed and injury risk.")
+
+
+class TechniqueFile(Model):
+    """data/technique.yaml: how to set up and perform the basic hip thrust."""
+
+    setup: list[Cue] = Field(min_length=1, description="Set-up and alignment cues, in the order you do them.")
+    execution: list[Cue] = Field(min_length=1, description="Cues for performing each repetition, in order.")
+
+
+class Mistake(Model):
+    id: Id
+    title: Title
+    why: Text = Field(description="Why it matters: what goes wrong.")
+    fix: Text = Field(description="What to do instead.")
+    fixed_by: list[CueRef] = Field(min_length=1, description="The cues that fix it.")
+
+
+class MistakesFile(Model):
+    """data/mistakes.yaml: common mistakes and the cues that fix them."""
+
+    mistakes: list[Mistake] = Field(min_length=1)
+
+
+class Range(Model):
+    min: int = Field(ge=1, le=50)
+    max: int = Field(ge=1, le=50)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Range:
+        if self.min > self.max:
+            raise ValueError(f"min no greater than max (got min {self.min}, max {self.max})")
+        return self
+
+
+class SessionsPerWeek(Range):
+    min: int = Field(ge=1, le=7)
+    max: int = Field(ge=1, le=7)
+
+
+class Phase(Model):
+    id: Id
+    title: Title
+    sessions_per_week: SessionsPerWeek
+    sets: Range | None = Field(default=None, description="Sets per session; leave out where it is open-ended.")
+    reps: Range | None = Field(default=None, description="Repetitions per set; leave out where it is open-ended.")
+    advice: Text
+
+
+class ProgrammingFile(Model):
+    """data/programming.yaml: how often, how many, and how to progress."""
+
+    phases: list[Phase] = Field(min_length=1, description="Stages of training, from starting out onwards.")
+    principles: list[Point] = Field(min_length=1, description="Rules that hold in every phase.")
+    safety: Text = Field(description="The safety note shown on the guide and on every card.")
+
+
+class Variation(Model):
+    id: Id
+    name: Title
+    changes: Text = Field(description="What this variation changes compared with the barbell hip thrust.")
+    equipment: list[Title] = Field(min_length=1, max_length=5)
+    harder: list[VariationRef] = Field(default=[], description="Variations that are a step up from this one.")
+    key_cues: list[CueRef] = Field(
+        min_length=1, max_length=3, description="The cues that matter most: they go on the printed card."
+    )
+    cues: list[Cue] = Field(default=[], description="Cues that apply to this variation only.")
+
+
+class Progression(Model):
+    id: Id
+    name: Title
+    how: Text
+
+
+class VariationsFile(Model):
+    """data/variations.yaml: the variations and the ways to progress."""
+
+    variations: list[Variation] = Field(min_length=1)
+    progressions: list[Progression] = Field(min_length=1)
+
+
+class Exercise(Model):
+    variation: VariationRef
+    sets: int = Field(ge=1, le=10)
+    reps: int = Field(ge=1, le=50)
+    per_side: bool = Field(default=False, description="true when the reps are for each leg.")
+
+
+class Workout(Model):
+    """data/workouts/<id>.yaml: one workout; the file name is its id and its page address."""
+
+    title: Title
+    goal: Summary
+    note: Text | None = None
+    exercises: list[Exercise] = Field(min_length=1, max_length=MAX_EXERCISES)
+
+
+class SummaryFile(Model):
+    """data/summary.yaml: the guide in a few sentences."""
+
+    points: list[Point] = Field(min_length=1)
+
+
+# Which model reads which file under data/.
+DATA_FILES: dict[str, type[Model]] = {
+    "benefits.yaml": BenefitsFile,
+    "technique.yaml": TechniqueFile,
+    "mistakes.yaml": MistakesFile,
+    "programming.yaml": ProgrammingFile,
+    "variations.yaml": VariationsFile,
+    "summary.yaml": SummaryFile,
+}
+WORKOUTS_DIR = "workouts"
+
+
+@dataclass(frozen=True)
+class Content:
+    """All content of the guide, validated, with every id resolved."""
+
+    benefits: BenefitsFile
+    technique: TechniqueFile
+    mistakes: MistakesFile
+    programming: ProgrammingFile
+    variations: VariationsFile
+    summary: SummaryFile
+    workouts: dict[str, Workout]  # by id, in id order
+    file_of_id: dict[str, str]  # every id -> the data file that holds it, relative to data/
+
+    @cached_property
+    def _variations(self) -> dict[str, Variation]:
+        return {variation.id: variation for variation in self.variations.variations}
+
+    @cached_property
+    def _cues(self) -> dict[str, Cue]:
+        own_cues = [cue for variation in self.variations.variations for cue in variation.cues]
+        return {cue.id: cue for cue in [*self.technique.setup, *self.technique.execution, *own_cues]}
+
+    @cached_property
+    def _easier(self) -> dict[str, list[Variation]]:
+        easier: dict[str, list[Variation]] = {variation_id: [] for variation_id in self._variations}
+        for variation in self.variations.variations:
+            for harder_id in variation.harder:
+                easier[harder_id].append(variation)
+        return easier
+
+    def variation(self, variation_id: str) -> Variation:
+        return self._variations[variation_id]
+
+    def cue(self, cue_id: str) -> Cue:
+        return self._cues[cue_id]
+
+    def easier(self, variation_id: str) -> list[Variation]:
+        """Derived from `harder`, so that each step is written once."""
+        return self._easier[variation_id]

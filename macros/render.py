@@ -1,0 +1,117 @@
+"""Content -> Markdown and HTML fragments for the pages. Holds no content; escapes every piece of data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from markupsafe import Markup, escape
+
+from .models import TEXT_LINK, Content
+from .site_map import page_of_data_file, relative_link, workout_page
+
+# Characters that mean something to Markdown extensions even after HTML escaping:
+# braces open attribute lists, a pipe splits a table cell.
+_MARKDOWN_ESCAPES = str.maketrans({"{": "&#123;", "}": "&#125;", "|": "&#124;"})
+
+
+def inert(value: object) -> Markup:
+    """Data as literal text: HTML-escaped, and nothing a Markdown extension would act on."""
+    if isinstance(value, Markup):
+        return value
+    return Markup(str(escape(value)).translate(_MARKDOWN_ESCAPES))
+
+
+class Renderer:
+    """Renders fragments for one build; the templates are parsed once and reused for every page."""
+
+    def __init__(self, content: Content):
+        self.content = content
+        self.env = Environment(
+            loader=FileSystemLoader(Path(__file__).parent / "templates"),
+            autoescape=True,
+            finalize=inert,
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.env.filters["text"] = self._text
+        self.env.globals["link"] = self._link
+
+    def render(self, template: str, page: str, **context) -> str:
+        """Render a template for the page whose source path is `page` (e.g. "workouts/x.md")."""
+        return self.env.get_template(template).render(content=self.content, page=page, **context)
+
+    @pass_context
+    def _link(self, context, item_id: str) -> str:
+        """The link target of an item, from the page being rendered."""
+        home = page_of_data_file(self.content.file_of_id[item_id])
+        anchor = "" if home == workout_page(item_id) else item_id
+        return relative_link(context["page"], home, anchor)
+
+    @pass_context
+    def _text(self, context, value: str) -> Markup:
+        """The text subset: escaped words, *emphasis* and **strong** as Markdown, [words](#id) as page links."""
+        escaped = str(inert(value))
+        return Markup(TEXT_LINK.sub(lambda m: f"[{m.group(1)}]({self._link(context, m.group(2))})", escaped))
+
+
+def plain_text(value: str) -> str:
+    """Text without its markup, for places that show no formatting (meta descriptions)."""
+    return TEXT_LINK.sub(r"\1", value).replace("*", "")
+
+
+class PageFragments:
+    """The macros the pages call. Each takes the MkDocs page being rendered, then the macro's arguments."""
+
+    def __init__(self, renderer: Renderer):
+        self.renderer = renderer
+        self.content = renderer.content
+
+    def benefit_cards(self, page) -> str:
+        return self.renderer.render("benefit_cards.md", page.file.src_uri)
+
+    def benefits(self, page) -> str:
+        return self.renderer.render("benefits.md", page.file.src_uri)
+
+    def general_benefits(self, page) -> str:
+        return self.renderer.render("points.md", page.file.src_uri, points=self.content.benefits.general)
+
+    def setup_cues(self, page) -> str:
+        return self.renderer.render("cues.md", page.file.src_uri, cues=self.content.technique.setup)
+
+    def execution_cues(self, page) -> str:
+        return self.renderer.render("cues.md", page.file.src_uri, cues=self.content.technique.execution)
+
+    def mistakes(self, page) -> str:
+        return self.renderer.render("mistakes.md", page.file.src_uri)
+
+    def phases(self, page) -> str:
+        return self.renderer.render("phases.md", page.file.src_uri)
+
+    def principles(self, page) -> str:
+        return self.renderer.render("points.md", page.file.src_uri, points=self.content.programming.principles)
+
+    def safety_note(self, page) -> str:
+        return self.renderer.render("safety.md", page.file.src_uri)
+
+    def variations(self, page) -> str:
+        return self.renderer.render("variations.md", page.file.src_uri)
+
+    def progressions(self, page) -> str:
+        return self.renderer.render("progressions.md", page.file.src_uri)
+
+    def summary(self, page) -> str:
+        return self.renderer.render("points.md", page.file.src_uri, points=self.content.summary.points)
+
+    def workout_cards(self, page) -> str:
+        return self.renderer.render("workout_cards.md", page.file.src_uri)
+
+    def workout(self, page, workout_id: str) -> str:
+        workout = self.content.workouts[workout_id]
+        page.meta.setdefault("description", plain_text(workout.goal))
+        return self.renderer.render("workout.md", page.file.src_uri, workout=workout)
+
+
+MACROS = [name for name in vars(PageFragments) if not name.startswith("_")]

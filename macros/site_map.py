@@ -1,0 +1,38 @@
+"""Which page shows which data file: used for links between items and for "Edit this page".
+
+Kept free of imports so that the MkDocs hook and the macros share it.
+"""
+
+import posixpath
+
+# Pages built mainly from one data file; their "Edit this page" opens that file.
+DATA_PAGES = {
+    "benefits.md": "benefits.yaml",
+    "technique.md": "technique.yaml",
+    "mistakes.md": "mistakes.yaml",
+    "programming.md": "programming.yaml",
+    "variations.md": "variations.yaml",
+}
+# Where items of the other data files are shown, for links to them.
+OTHER_HOMES = {"summary.yaml": "index.md"}
+WORKOUTS_INDEX = "workouts/index.md"
+
+
+def workout_page(workout_id: str) -> str:
+    return f"workouts/{workout_id}.md"
+
+
+def page_of_data_file(data_name: str) -> str:
+    """The page that shows the items of a data file (relative to data/)."""
+    if data_name.startswith("workouts/"):
+        return workout_page(posixpath.splitext(posixpath.basename(data_name))[0])
+    pages = {data: page for page, data in DATA_PAGES.items()} | OTHER_HOMES
+    return pages[data_name]
+
+
+def relative_link(from_page: str, to_page: str, anchor: str = "") -> str:
+    """A Markdown link target from one page source to another, which MkDocs resolves and validates."""
+    fragment = f"#{anchor}" if anchor else ""
+    if from_page == to_page:
+        return fragment
+    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".") + fragment

@@ -1,0 +1,206 @@
+"""Strict YAML reading: text -> plain Python values, with the line and column of every value.
+
+PyYAML silently accepts things that corrupt content: a duplicate key overwrites the first one, and
+YAML 1.1 turns `yes` into True and `1:30` into 90. This reader refuses both, and anything else whose
+meaning depends on the YAML version, so that a value's type is always what the author saw.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import yaml
+from yaml.composer import Composer
+from yaml.events import AliasEvent
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+Path = tuple[str | int, ...]
+
+# The only plain (unquoted) scalars that are not text. Everything else that some YAML version reads
+# as a non-string must be quoted or rewritten, because readers disagree on it.
+_CANONICAL_INT = re.compile(r"-?(0|[1-9][0-9]*)")
+_CANONICAL_FLOAT = re.compile(r"-?(0|[1-9][0-9]*)\.[0-9]+")
+_CANONICAL_BOOL = {"true": True, "false": False}
+# What YAML 1.2's core schema reads as null, booleans or numbers (PyYAML covers YAML 1.1).
+_YAML12_NOT_TEXT = re.compile(
+    r"null|Null|NULL|~|true|True|TRUE|false|False|FALSE"
+    r"|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+"
+    r"|[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?"
+    r"|[-+]?\.(inf|Inf|INF)|\.nan|\.NaN|\.NAN"
+)
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
+@dataclass(frozen=True)
+class Position:
+    line: int  # 1-based
+    column: int  # 1-based
+
+
+@dataclass(frozen=True)
+class YamlProblem:
+    position: Position
+    path: Path
+    expected: str
+
+
+@dataclass
+class YamlDocument:
+    """A file's value, where each value and key stands, and what was wrong with it."""
+
+    value: object = None
+    positions: dict[Path, Position] = field(default_factory=dict)
+    key_positions: dict[Path, Position] = field(default_factory=dict)
+    problems: list[YamlProblem] = field(default_factory=list)
+
+    def position_of(self, path: Path) -> Position:
+        """Where the value stands, else its key; a missing field is reported where its parent stands."""
+        for end in range(len(path), -1, -1):
+            prefix = path[:end]
+            if prefix in self.positions:
+                return self.positions[prefix]
+            if prefix in self.key_positions:
+                return self.key_positions[prefix]
+        return Position(1, 1)
+
+
+class _StrictComposer(Composer):
+    """Refuses aliases and explicit tags, which would let a file say one thing and mean another."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(AliasEvent):
+            event = self.peek_event()
+            raise yaml.MarkedYAMLError(
+                problem="aliases (*name) are not supported: write the value out", problem_mark=event.start_mark
+            )
+        event = self.peek_event()
+        tag = getattr(event, "tag", None)
+        if tag not in (None, "!"):
+            raise yaml.MarkedYAMLError(
+                problem=f"YAML tags ({tag}) are not supported: write a plain value", problem_mark=event.start_mark
+            )
+        if getattr(event, "anchor", None):
+            raise yaml.MarkedYAMLError(
+                problem="anchors (&name) are not supported: write the value out", problem_mark=event.start_mark
+            )
+        return super().compose_node(parent, index)
+
+
+class _StrictLoader(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, _StrictComposer,
+                    yaml.resolver.Resolver):
+    def __init__(self, stream):
+        yaml.reader.Reader.__init__(self, stream)
+        yaml.scanner.Scanner.__init__(self)
+        yaml.parser.Parser.__init__(self)
+        _StrictComposer.__init__(self)
+        yaml.resolver.Resolver.__init__(self)
+
+
+def _position(node: Node) -> Position:
+    return Position(node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def describe(value: object) -> str:
+    """How a value reads to a content author, for messages."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f"the text {value!r}" if len(value) <= 40 else "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping of fields"
+    return type(value).__name__
+
+
+class _Builder:
+    def __init__(self, doc: YamlDocument, resolver: yaml.resolver.Resolver):
+        self.doc = doc
+        self.resolver = resolver
+
+    def build(self, node: Node, path: Path) -> object:
+        self.doc.positions[path] = _position(node)
+        if isinstance(node, MappingNode):
+            return self._mapping(node, path)
+        if isinstance(node, SequenceNode):
+            return [self.build(item, path + (index,)) for index, item in enumerate(node.value)]
+        return self._scalar(node, path)
+
+    def _mapping(self, node: MappingNode, path: Path) -> dict:
+        result: dict[str, object] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode) or key_node.style is None and self._plain(key_node) is not str:
+                self._problem(key_node, path, "a field name made of letters, not a number, list or mapping")
+                continue
+            key = key_node.value
+            key_path = path + (key,)
+            if key in result:
+                first = self.doc.key_positions[key_path]
+                self._problem(key_node, key_path, f"each field once; '{key}' is already set on line {first.line}")
+                continue
+            self.doc.key_positions[key_path] = _position(key_node)
+            result[key] = self.build(value_node, key_path)
+        return result
+
+    def _plain(self, node: ScalarNode) -> type:
+        """The type PyYAML (YAML 1.1) would give a plain scalar."""
+        tag = self.resolver.resolve(ScalarNode, node.value, (True, False))
+        return str if tag == _STR_TAG else object
+
+    def _scalar(self, node: ScalarNode, path: Path) -> object:
+        text = node.value
+        if node.style is not None:  # quoted or block scalars are always text
+            return text
+        if text in _CANONICAL_BOOL:
+            return _CANONICAL_BOOL[text]
+        if _CANONICAL_INT.fullmatch(text):
+            return int(text)
+        if _CANONICAL_FLOAT.fullmatch(text):
+            return float(text)
+        yaml11_tag = self.resolver.resolve(ScalarNode, text, (True, False))
+        if yaml11_tag == _STR_TAG and not _YAML12_NOT_TEXT.fullmatch(text):
+            return text
+        if text in ("", "~", "null", "Null", "NULL"):
+            self._problem(node, path, "a value; this field is empty (fill it in or remove the field)")
+            return None
+        yaml11_value = yaml.safe_load(text) if yaml11_tag != _STR_TAG else None
+        reading = f"YAML 1.1 reads it as {yaml11_value}" if yaml11_value is not None else "YAML 1.2 reads it as a number"
+        self._problem(
+            node,
+            path,
+            f"an unambiguous value, but {text!r} is read differently by different YAML readers ({reading}): "
+            "put it in quotes if you mean text, or write true, false or a plain number like 12",
+        )
+        return text
+
+    def _problem(self, node: Node, path: Path, expected: str) -> None:
+        self.doc.problems.append(YamlProblem(_position(node), path, expected))
+
+
+def read_yaml(text: str) -> YamlDocument:
+    """Read one YAML document strictly. Syntax errors end the reading; value problems are all collected."""
+    doc = YamlDocument()
+    loader = _StrictLoader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        position = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
+        message = " ".join(part for part in (error.context, error.problem) if part)
+        doc.problems.append(YamlProblem(position, (), f"valid YAML; {message}"))
+        return doc
+    except yaml.YAMLError as error:
+        doc.problems.append(YamlProblem(Position(1, 1), (), f"valid YAML; {error}"))
+        return doc
+    finally:
+        loader.dispose()
+    if node is None:
+        doc.problems.append(YamlProblem(Position(1, 1), (), "content; the file is empty"))
+        return doc
+    doc.value = _Builder(doc, loader).build(node, ())
+    return doc
