@@ -139,7 +139,9 @@ def _validate(source: _SourceFile, model: type[Model]) -> list[Problem]:
                 continue  # already reported by the YAML reader
             if error["type"] in ("greater_than_equal", "less_than_equal"):
                 error = {**error, "ctx": {**error.get("ctx", {}), **_bounds_of(model, loc)}}
-            problems.append(source.problem(loc, _expected(error)))
+            # An unknown field is best shown at its name, everything else at its value.
+            key_position = source.doc.key_positions.get(loc) if error["type"] == "extra_forbidden" else None
+            problems.append(source.problem(loc, _expected(error), key_position))
         return problems
 
 

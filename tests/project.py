@@ -1,0 +1,69 @@
+"""Helpers for tests that build the site: project copies, strict builds, and reading the built HTML."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from functools import cache
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+VALID_FIXTURES = ROOT / "tests" / "fixtures" / "valid"
+
+
+def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+
+
+def copy_project(target: Path, data: Path = VALID_FIXTURES) -> Path:
+    """The project's site sources with another data folder."""
+    for name in ("docs", "macros", "hooks", "overrides"):
+        if (ROOT / name).exists():
+            shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copytree(data, target / "data")
+    return target
+
+
+def words(text: str) -> str:
+    """Text with its white space folded (and none before punctuation), for comparing what a reader sees."""
+    return re.sub(r"\s+([.,:;!?)])", r"\1", re.sub(r"\s+", " ", text)).strip()
+
+
+class BuiltSite:
+    def __init__(self, root: Path):
+        self.root = root
+
+    def html_files(self) -> list[Path]:
+        return sorted(self.root.rglob("*.html"))
+
+    @cache
+    def soup_of_file(self, html: Path) -> BeautifulSoup:
+        return BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+
+    def soup(self, url_path: str) -> BeautifulSoup:
+        """The page at a site path such as "benefits/" or "" (the home page)."""
+        return self.soup_of_file(self.root / url_path / "index.html")
+
+    def article(self, url_path: str) -> BeautifulSoup:
+        """The page's main content, without navigation and footer."""
+        return self.soup(url_path).select_one("article.md-content__inner")
+
+    @property
+    def base_url(self) -> str:
+        """The site's public address (site_url), as the home page's canonical link gives it."""
+        return self.soup("").find("link", rel="canonical")["href"]
+
+    def text(self, url_path: str) -> str:
+        return words(self.article(url_path).get_text(" "))

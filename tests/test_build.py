@@ -1,0 +1,59 @@
+"""The strict build is the gate: bad content stops it with the loader's messages, never a traceback."""
+
+from tests.project import BuiltSite, mkdocs_build
+
+
+def test_the_site_builds_from_valid_content(project, tmp_path):
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "site" / "workouts" / "short-session" / "index.html").is_file()
+
+
+def test_bad_content_stops_the_build_with_one_line_per_problem(project, tmp_path):
+    workout = project / "data" / "workouts" / "short-session.yaml"
+    workout.write_text(workout.read_text().replace("sets: 3", "sets: three").replace("reps: 8", "reps: 80"))
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "data/workouts/short-session.yaml:5:11: exercises[0].sets: expected a whole number, got the text " \
+           "'three'" in result.stderr
+    assert "data/workouts/short-session.yaml:9:11: exercises[1].reps: expected a number from 1 to 50, got " \
+           "the number 80" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "site" / "index.html").exists()
+
+
+def test_a_macro_error_in_a_page_stops_the_build(project, tmp_path):
+    (project / "docs" / "technique.md").write_text("# Technique\n\n{{ no_such_macro() }}\n")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+
+
+def test_a_broken_anchor_in_a_page_stops_the_build(project, tmp_path):
+    (project / "docs" / "technique.md").write_text("# Technique\n\nSee [this](mistakes.md#no-such-anchor).\n")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "no-such-anchor" in result.stderr
+
+
+def test_a_new_workout_file_adds_its_page_nav_entry_and_index_card(project, tmp_path):
+    new_workout = project / "data" / "workouts" / "tempo-day.yaml"
+    new_workout.write_text("title: Tempo day\ngoal: Before a tempo run.\nexercises:\n"
+                           "  - variation: basic-thrust\n    sets: 2\n    reps: 6\n")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    site = BuiltSite(tmp_path / "site")
+    assert "Tempo day" in site.text("workouts/tempo-day/")
+    # navigation.prune renders a section's pages only inside that section: look from the workouts index.
+    nav_links = {a.get_text(strip=True): a["href"] for a in site.soup("workouts/").select("nav.md-nav--primary a")}
+    assert nav_links["Tempo day"] == "tempo-day/"
+    assert "Tempo day" in site.text("workouts/")
+
+
+def test_edit_this_page_opens_the_data_file_a_page_is_built_from(built_site):
+    def edit_link(url_path):
+        return built_site.soup(url_path).select_one("a.md-content__button[href*='/edit/']")["href"]
+
+    assert edit_link("technique/").endswith("/edit/main/data/technique.yaml")
+    assert edit_link("workouts/sample-hip-thrust-workout/").endswith(
+        "/edit/main/data/workouts/sample-hip-thrust-workout.yaml")
+    assert edit_link("").endswith("/edit/main/docs/index.md")

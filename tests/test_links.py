@@ -1,0 +1,66 @@
+"""Every internal link and anchor of the built site resolves, including raw HTML that macros emit,
+and no page loads anything from another host."""
+
+from urllib.parse import unquote, urljoin, urlsplit
+
+import pytest
+
+# Attributes through which a page loads something (rather than links to it).
+LOADING = [("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src"), ("source", "src"),
+           ("video", "src"), ("audio", "src"), ("object", "data"), ("embed", "src")]
+NOT_LOADED = {"canonical", "alternate", "prev", "next"}  # <link> relations that name a page without fetching it
+
+
+def page_url(built_site, html) -> str:
+    relative = html.relative_to(built_site.root).as_posix()
+    return built_site.base_url + relative.removesuffix("index.html")
+
+
+def target_file(built_site, url: str):
+    path = unquote(urlsplit(url).path)[len(urlsplit(built_site.base_url).path):]
+    candidate = built_site.root / path
+    return candidate / "index.html" if path == "" or path.endswith("/") else candidate
+
+
+def internal_references(built_site):
+    for html in built_site.html_files():
+        soup = built_site.soup_of_file(html)
+        base = page_url(built_site, html)
+        for element in soup.find_all(["a", "link", "script", "img", "source", "iframe"]):
+            for attribute in ("href", "src"):
+                value = element.get(attribute)
+                if value and urljoin(base, value).startswith(built_site.base_url):
+                    yield html, value, urljoin(base, value)
+
+
+def test_the_site_has_pages_to_check(built_site):
+    assert len(built_site.html_files()) >= 9
+
+
+def test_every_internal_link_reaches_a_file(built_site):
+    broken = [f"{html.relative_to(built_site.root)}: {value}"
+              for html, value, url in internal_references(built_site) if not target_file(built_site, url).is_file()]
+    assert broken == []
+
+
+def test_every_internal_anchor_exists(built_site):
+    broken = []
+    for html, value, url in internal_references(built_site):
+        fragment = urlsplit(url).fragment
+        target = target_file(built_site, url)
+        if fragment and target.suffix == ".html" and not built_site.soup_of_file(target).find(id=unquote(fragment)):
+            broken.append(f"{html.relative_to(built_site.root)}: {value}")
+    assert broken == []
+
+
+@pytest.mark.parametrize(("tag", "attribute"), LOADING)
+def test_no_page_loads_anything_from_another_host(built_site, tag, attribute):
+    outside = []
+    for html in built_site.html_files():
+        for element in built_site.soup_of_file(html).find_all(tag):
+            value = element.get(attribute)
+            if tag == "link" and set(element.get("rel", [])) <= NOT_LOADED:
+                continue
+            if value and not urljoin(page_url(built_site, html), value).startswith(built_site.base_url):
+                outside.append(f"{html.relative_to(built_site.root)}: <{tag} {attribute}={value}>")
+    assert outside == []

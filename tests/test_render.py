@@ -1,0 +1,74 @@
+"""Rendering: data reaches pages escaped, whatever it holds, and links between items resolve per page."""
+
+from types import SimpleNamespace
+
+from pydantic import BaseModel
+
+from macros.load import load_content
+from macros.models import Content
+from macros.render import MACROS, PageFragments, Renderer, inert
+from tests.project import VALID_FIXTURES
+
+HOSTILE = '<script>alert(1)</script> <img src=x onerror=alert(2)> {: onclick="alert(3)" } {{ 7*7 }} | x'
+
+
+def page(src_uri: str = "index.md"):
+    return SimpleNamespace(file=SimpleNamespace(src_uri=src_uri), meta={})
+
+
+def poisoned(value):
+    """The same content with hostile text in every free-text field, as if validation had let it through."""
+    if isinstance(value, BaseModel):
+        updates = {name: poisoned(getattr(value, name)) for name in type(value).model_fields
+                   if name not in ("id", "variation", "harder", "key_cues", "fixed_by")}
+        return value.model_copy(update=updates)
+    if isinstance(value, list):
+        return [poisoned(item) for item in value]
+    if isinstance(value, dict):
+        return {key: poisoned(item) for key, item in value.items()}
+    return HOSTILE if isinstance(value, str) else value
+
+
+def every_fragment(content: Content):
+    fragments = PageFragments(Renderer(content))
+    for name in MACROS:
+        args = list(content.workouts)[:1] if name == "workout" else []
+        yield name, getattr(fragments, name)(page(), *args)
+
+
+def test_markup_in_data_never_reaches_a_page_as_markup():
+    content = load_content(VALID_FIXTURES)
+    hostile = Content(**{name: poisoned(getattr(content, name)) if name != "file_of_id" else content.file_of_id
+                         for name in Content.__dataclass_fields__})
+    for name, output in every_fragment(hostile):
+        assert "<script" not in output, name
+        assert "<img" not in output, name
+        assert "{:" not in output and "{{" not in output, name
+        assert "&lt;script&gt;" in output, name  # shown literally
+
+
+def test_inert_escapes_html_and_the_characters_markdown_extensions_act_on():
+    assert inert('<b>&"{x}|') == "&lt;b&gt;&amp;&#34;&#123;x&#125;&#124;"
+
+
+def test_a_link_in_text_points_at_the_page_that_shows_the_item():
+    content = load_content(VALID_FIXTURES)
+    fragments = PageFragments(Renderer(content))
+    mistake_page = fragments.mistakes(page("mistakes.md"))
+    assert "](technique.md#drive-up)" in mistake_page
+    workout_page = fragments.workout(page("workouts/short-session.md"), "short-session")
+    assert "](../variations.md#basic-thrust)" in workout_page
+    assert "](../technique.md#drive-up)" in workout_page
+
+
+def test_a_link_to_an_item_on_the_same_page_is_an_anchor_only():
+    content = load_content(VALID_FIXTURES)
+    variations = PageFragments(Renderer(content)).variations(page("variations.md"))
+    assert "](#one-leg-thrust)" in variations
+
+
+def test_a_workout_page_takes_its_description_from_the_goal():
+    content = load_content(VALID_FIXTURES)
+    workout_page = page("workouts/short-session.md")
+    PageFragments(Renderer(content)).workout(workout_page, "short-session")
+    assert workout_page.meta["description"] == "A quick one."

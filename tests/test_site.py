@@ -1,0 +1,112 @@
+"""Nothing lost: every item of the live content reaches the built site, on the page where it belongs."""
+
+import pytest
+
+from macros.render import plain_text
+from tests.project import words
+
+
+def shows(site, url_path: str, *texts: str) -> None:
+    page_text = site.text(url_path)
+    for text in texts:
+        assert words(plain_text(text)) in page_text, f"{text!r} is not on /{url_path}"
+
+
+def anchored(site, url_path: str, item_id: str):
+    element = site.article(url_path).find(id=item_id)
+    assert element is not None, f"no anchor #{item_id} on /{url_path}"
+    return element
+
+
+def test_every_benefit_has_its_section(built_site, content):
+    for benefit in content.benefits.benefits:
+        shows(built_site, "benefits/", benefit.title, benefit.summary, benefit.explanation)
+        assert anchored(built_site, "benefits/", benefit.id).name == "h2"
+
+
+@pytest.mark.parametrize(
+    ("points", "url_path"),
+    [(lambda c: c.benefits.general, "benefits/"), (lambda c: c.programming.principles, "programming/"),
+     (lambda c: c.summary.points, "")],
+    ids=["general benefits", "principles", "summary"],
+)
+def test_every_point_is_on_its_page(built_site, content, points, url_path):
+    for point in points(content):
+        shows(built_site, url_path, point.text)
+        anchored(built_site, url_path, point.id)
+
+
+def test_every_technique_cue_is_on_the_technique_page(built_site, content):
+    for cue in [*content.technique.setup, *content.technique.execution]:
+        shows(built_site, "technique/", cue.cue, cue.detail or "")
+        anchored(built_site, "technique/", cue.id)
+
+
+def test_every_mistake_links_to_the_cues_that_fix_it(built_site, content):
+    for mistake in content.mistakes.mistakes:
+        shows(built_site, "mistakes/", mistake.title, mistake.why, mistake.fix)
+        section = anchored(built_site, "mistakes/", mistake.id)
+        fix = section.find_next("div", class_="admonition")
+        links = {a["href"] for a in fix.find_all("a")}
+        for cue_id in mistake.fixed_by:
+            page = "../variations/" if content.file_of_id[cue_id] == "variations.yaml" else "../technique/"
+            assert f"{page}#{cue_id}" in links
+
+
+def test_every_phase_shows_its_numbers(built_site, content):
+    for phase in content.programming.phases:
+        shows(built_site, "programming/", phase.title, phase.advice)
+        section = anchored(built_site, "programming/", phase.id)
+        numbers = words(section.find_next("ul").get_text(" "))
+        for bounds in filter(None, [phase.sessions_per_week, phase.sets, phase.reps]):
+            assert f"{bounds.min}–{bounds.max}" in numbers
+
+
+def test_the_safety_note_is_on_the_programming_page(built_site, content):
+    shows(built_site, "programming/", content.programming.safety)
+
+
+def test_every_variation_has_its_section_with_equipment_and_cues(built_site, content):
+    for variation in content.variations.variations:
+        shows(built_site, "variations/", variation.name, variation.changes, *variation.equipment)
+        anchored(built_site, "variations/", variation.id)
+        for cue in variation.cues:
+            shows(built_site, "variations/", cue.cue, cue.detail or "")
+            anchored(built_site, "variations/", cue.id)
+        for cue_id in variation.key_cues:
+            shows(built_site, "variations/", content.cue(cue_id).cue)
+
+
+def test_every_progression_is_on_the_variations_page(built_site, content):
+    for progression in content.variations.progressions:
+        shows(built_site, "variations/", progression.name, progression.how)
+        anchored(built_site, "variations/", progression.id)
+
+
+def test_every_workout_exercise_is_a_row_linking_to_its_variation(built_site, content):
+    for workout_id, workout in content.workouts.items():
+        url_path = f"workouts/{workout_id}/"
+        shows(built_site, url_path, workout.title, workout.goal)
+        rows = built_site.article(url_path).select("table tbody tr")
+        assert len(rows) == len(workout.exercises)
+        for row, exercise in zip(rows, workout.exercises):
+            link = row.find("a")
+            assert link["href"] == f"../../variations/#{exercise.variation}"
+            assert link.get_text() == content.variation(exercise.variation).name
+            each_leg = " each leg" if exercise.per_side else ""
+            assert f"{exercise.sets} × {exercise.reps}{each_leg}" in words(row.get_text(" "))
+
+
+def test_every_workout_is_in_the_workouts_index(built_site, content):
+    links = {a["href"]: a.get_text() for a in built_site.article("workouts/").find_all("a")}
+    for workout_id, workout in content.workouts.items():
+        assert links[f"{workout_id}/"] == workout.title
+
+
+def test_every_page_has_a_meta_description(built_site):
+    for html in built_site.html_files():
+        if html.name == "404.html":
+            continue
+        url_path = html.parent.relative_to(built_site.root).as_posix().removeprefix(".")
+        meta = built_site.soup(url_path).find("meta", attrs={"name": "description"})
+        assert meta and meta["content"].strip(), f"/{url_path} has no meta description"

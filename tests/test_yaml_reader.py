@@ -1,0 +1,99 @@
+"""The strict YAML reader: what PyYAML accepts silently is refused, with a position."""
+
+import pytest
+
+from macros.yaml_reader import Position, read_yaml
+
+
+def only_problem(text: str):
+    doc = read_yaml(text)
+    assert len(doc.problems) == 1, doc.problems
+    return doc.problems[0]
+
+
+def test_values_keep_the_types_the_author_wrote():
+    doc = read_yaml("text: hip-width\nnumber: 12\ndecimal: 1.5\nflag: true\nquoted: 'yes'\nrange: 2-3 times\n")
+    assert doc.value == {
+        "text": "hip-width", "number": 12, "decimal": 1.5, "flag": True, "quoted": "yes", "range": "2-3 times"
+    }
+    assert doc.problems == []
+
+
+def test_every_value_knows_its_line_and_column():
+    doc = read_yaml("items:\n  - name: a\n    sets: 3\n")
+    assert doc.positions[("items", 0, "sets")] == Position(3, 11)
+    assert doc.key_positions[("items", 0, "sets")] == Position(3, 5)
+
+
+def test_a_duplicate_key_is_refused_naming_the_first_line():
+    problem = only_problem("title: one\ngoal: x\ntitle: two\n")
+    assert problem.position == Position(3, 1)
+    assert problem.path == ("title",)
+    assert "already set on line 1" in problem.expected
+
+
+def test_a_duplicate_key_in_a_nested_mapping_is_refused():
+    problem = only_problem("exercises:\n  - sets: 3\n    sets: 4\n")
+    assert problem.path == ("exercises", 0, "sets")
+
+
+@pytest.mark.parametrize("word", ["yes", "no", "on", "off", "Yes", "NO", "True", "FALSE"])
+def test_a_yaml_1_1_boolean_word_is_refused(word):
+    problem = only_problem(f"per_side: {word}\n")
+    assert "put it in quotes if you mean text" in problem.expected
+    assert problem.path == ("per_side",)
+
+
+@pytest.mark.parametrize(
+    ("value", "reading"),
+    [("1:30", "YAML 1.1 reads it as 90"), ("0o17", "YAML 1.2 reads it as a number"),
+     ("1e3", "YAML 1.2 reads it as a number"), ("017", "YAML 1.1 reads it as 15"),
+     ("0x1F", "YAML 1.1 reads it as 31"), ("1_000", "YAML 1.1 reads it as 1000"),
+     ("+5", "YAML 1.1 reads it as 5"), (".5", "YAML 1.1 reads it as 0.5"),
+     ("2024-05-01", "YAML 1.1 reads it as 2024-05-01"), (".inf", "YAML 1.1 reads it as inf")],
+)
+def test_a_value_that_yaml_versions_read_differently_is_refused(value, reading):
+    problem = only_problem(f"reps: {value}\n")
+    assert reading in problem.expected
+
+
+@pytest.mark.parametrize("value", ["~", "null", ""])
+def test_an_empty_value_is_refused(value):
+    problem = only_problem(f"goal: {value}\n")
+    assert problem.expected.startswith("a value; this field is empty")
+
+
+def test_a_quoted_value_is_always_text():
+    assert read_yaml("a: '1:30'\nb: \"yes\"\nc: |\n  ~\n").value == {"a": "1:30", "b": "yes", "c": "~\n"}
+
+
+def test_a_syntax_error_is_reported_with_its_position():
+    problem = only_problem("title: x\nexercises: [1, 2\n")
+    assert problem.position.line == 3
+    assert problem.expected.startswith("valid YAML;")
+
+
+def test_a_tab_in_indentation_is_a_syntax_error():
+    assert only_problem("a:\n\tb: 1\n").expected.startswith("valid YAML;")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [("a: &x 1\nb: 2\n", "anchors"), ("a: !!int '3'\n", "YAML tags"), ("a: 1\nb: *x\n", "")],
+)
+def test_anchors_aliases_and_tags_are_refused(text, message):
+    problem = only_problem(text)
+    assert message in problem.expected
+
+
+def test_an_empty_file_is_refused():
+    assert only_problem("# only a comment\n").expected == "content; the file is empty"
+
+
+def test_a_field_name_must_be_text():
+    assert only_problem("3: x\n").expected.startswith("a field name")
+
+
+def test_all_value_problems_of_a_file_are_reported_together():
+    doc = read_yaml("a: yes\nb: 1:30\nc: ~\na: 2\n")
+    assert [problem.position.line for problem in doc.problems] == [1, 2, 3, 4]
