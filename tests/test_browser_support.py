@@ -3,9 +3,8 @@
 import urllib.request
 
 import pytest
-from playwright.sync_api import sync_playwright
-
 from browser import find_chromium, launch_chromium, serve_directory
+from playwright.sync_api import sync_playwright
 
 
 @pytest.fixture
@@ -41,4 +40,3 @@ def test_server_is_quiet_and_stops_on_exit(site, capfd):
 def test_find_chromium_honours_env(monkeypatch):
     monkeypatch.setenv("CHROMIUM_PATH", "/opt/some/chrome")
     assert find_chromium() == "/opt/some/chrome"
-
