@@ -1,0 +1,35 @@
+"""A request handler that gzips text responses, as any real host would: Python's http.server does not
+compress, and Lighthouse would then measure bytes that no visitor downloads."""
+
+import gzip
+import io
+import os
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from browser import QuietHandler
+
+COMPRESSIBLE = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml")
+
+
+class GzipHandler(QuietHandler):
+    def send_head(self):
+        path = self.translate_path(self.path)
+        if os.path.isdir(path) and self.path.split("?")[0].endswith("/"):
+            path = os.path.join(path, "index.html")
+        ctype = self.guess_type(path)
+        if (
+            "gzip" not in self.headers.get("Accept-Encoding", "")
+            or not os.path.isfile(path)
+            or not ctype.startswith(COMPRESSIBLE)
+        ):
+            return super().send_head()  # redirects, 404s, images, fonts: as usual
+        body = gzip.compress(Path(path).read_bytes())
+        self.send_response(200)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Vary", "Accept-Encoding")
+        self.end_headers()
+        return io.BytesIO(body)

@@ -1,0 +1,59 @@
+"""Real-browser helpers for tests: which Chromium to run, how to launch it, and a server for a built site."""
+
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+# Headless flags known to work in this environment (see known-pitfalls.md); --headless itself is
+# added by Playwright. The --disable-* flags keep Chromium from calling home during a test.
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def find_chromium() -> str | None:
+    """The Chromium to use: $CHROMIUM_PATH, else the system's; None means Playwright's managed browser."""
+    if os.environ.get("CHROMIUM_PATH"):
+        return os.environ["CHROMIUM_PATH"]
+    for name in ("/usr/bin/chromium", "chromium", "chromium-browser"):
+        if found := shutil.which(name):
+            return found
+    return None
+
+
+def launch_chromium(playwright):
+    """A headless Chromium Browser; the system's when there is one (Playwright's download fails here)."""
+    return playwright.chromium.launch(headless=True, executable_path=find_chromium(), args=CHROMIUM_FLAGS)
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    """Serves files, and index.html for directory URLs, without logging each request to stderr."""
+
+    def log_message(self, format, *args):
+        pass
+
+
+@contextmanager
+def serve_directory(path: str | os.PathLike, handler: type[QuietHandler] = QuietHandler) -> Iterator[str]:
+    """Serve a built static site on a free local port for the duration of the block; yields its base URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(Path(path))))
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()

@@ -1,0 +1,42 @@
+"""The browser helpers work for real: a served site opens in Chromium, and CHROMIUM_PATH is honoured."""
+
+import urllib.request
+
+import pytest
+from browser import find_chromium, launch_chromium, serve_directory
+from playwright.sync_api import sync_playwright
+
+
+@pytest.fixture
+def site(tmp_path):
+    """A two-page site laid out as MkDocs does with directory URLs."""
+    (tmp_path / "index.html").write_text("<!doctype html><title>Home</title><p>home</p>")
+    (tmp_path / "workouts" / "bridge").mkdir(parents=True)
+    (tmp_path / "workouts" / "bridge" / "index.html").write_text(
+        "<!doctype html><title>Bridge</title><p>bridge</p>"
+    )
+    return tmp_path
+
+
+def test_chromium_opens_served_pages(site):
+    with serve_directory(site) as base, sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        page = browser.new_page()
+        page.goto(base)
+        assert page.title() == "Home"
+        page.goto(base + "workouts/bridge/")
+        assert page.title() == "Bridge"
+        browser.close()
+
+
+def test_server_is_quiet_and_stops_on_exit(site, capfd):
+    with serve_directory(site) as base:
+        assert urllib.request.urlopen(base + "workouts/bridge/").status == 200
+    assert capfd.readouterr().err == ""
+    with pytest.raises(OSError):
+        urllib.request.urlopen(base, timeout=2)
+
+
+def test_find_chromium_honours_env(monkeypatch):
+    monkeypatch.setenv("CHROMIUM_PATH", "/opt/some/chrome")
+    assert find_chromium() == "/opt/some/chrome"
