@@ -8,6 +8,7 @@ live reload on http://127.0.0.1:8000 or runs every test. Needs only Python 3.11 
 import argparse
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -20,7 +21,7 @@ PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 
 
 def run(*command: object) -> None:
-    result = subprocess.run([str(part) for part in command], cwd=ROOT)
+    result = subprocess.run([str(part) for part in command], cwd=ROOT, check=False)
     if result.returncode:
         sys.exit(result.returncode)
 
@@ -38,6 +39,22 @@ def install(extra: str = "") -> None:
     stamp.write_text(fingerprint)
 
 
+def ensure_browser() -> None:
+    """The browser tests need Chromium: the system's if there is one, else Debian's package (as root, as
+    in CI), else Playwright's managed browser (a no-op once downloaded)."""
+    sys.path.insert(0, str(ROOT))
+    from tests.browser import find_chromium
+
+    if find_chromium():
+        return
+    if os.name == "posix" and os.geteuid() == 0 and shutil.which("apt-get"):
+        print("dev.py: installing Debian's chromium for the browser tests", flush=True)
+        run("apt-get", "update", "-qq")
+        run("apt-get", "install", "-y", "-qq", "chromium")
+    else:
+        run(PYTHON, "-m", "playwright", "install", "chromium")
+
+
 def serve() -> None:
     install()
     run(PYTHON, "-m", "mkdocs", "serve", "--dev-addr", "127.0.0.1:8000")
@@ -45,6 +62,7 @@ def serve() -> None:
 
 def test(pytest_args: list[str]) -> None:
     install("test")
+    ensure_browser()
     run(PYTHON, "-m", "pytest", *pytest_args)
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from mkdocs.structure.files import File
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the project root, to share macros.site_map
-from macros.site_map import DATA_PAGES, WORKOUTS_INDEX, workout_page  # noqa: E402
+from macros.site_map import DATA_PAGES, WORKOUTS_INDEX, workout_page
 
 
 def _workout_ids(config) -> list[str]:

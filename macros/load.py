@@ -114,8 +114,14 @@ def _bounds_of(model: type[BaseModel], loc: tuple) -> dict:
         if part not in fields:
             return {}
         field = fields[part]
-        current = next((arg for arg in (field.annotation, *get_args(field.annotation))
-                        if isinstance(arg, type) and issubclass(arg, BaseModel)), None)
+        current = next(
+            (
+                arg
+                for arg in (field.annotation, *get_args(field.annotation))
+                if isinstance(arg, type) and issubclass(arg, BaseModel)
+            ),
+            None,
+        )
     bounds = {}
     for item in getattr(field, "metadata", []):
         for name in ("ge", "le"):
@@ -190,9 +196,13 @@ class _Index:
         if item_id in self.owners:
             other_model, other, other_path = self.owners[item_id]
             where = other.doc.position_of(other_path)
-            self.problems.append(source.problem(
-                path, f"an id used nowhere else; '{item_id}' is already the id of a {other_model.lower()} "
-                f"at {other.shown_name}:{where.line}:{where.column}"))
+            self.problems.append(
+                source.problem(
+                    path,
+                    f"an id used nowhere else; '{item_id}' is already the id of a {other_model.lower()} "
+                    f"at {other.shown_name}:{where.line}:{where.column}",
+                )
+            )
         else:
             self.owners[item_id] = (model, source, path)
 

@@ -64,8 +64,9 @@ class RefTo:
 
 
 def _ref(model: str, description: str):
-    return Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=60), RefTo(model),
-                     Field(description=description)]
+    return Annotated[
+        str, StringConstraints(pattern=ID_PATTERN, max_length=60), RefTo(model), Field(description=description)
+    ]
 
 
 CueRef = _ref("Cue", "The id of a cue, from data/technique.yaml or a variation's own cues.")

@@ -87,8 +87,9 @@ class _StrictComposer(Composer):
         return super().compose_node(parent, index)
 
 
-class _StrictLoader(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, _StrictComposer,
-                    yaml.resolver.Resolver):
+class _StrictLoader(
+    yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, _StrictComposer, yaml.resolver.Resolver
+):
     def __init__(self, stream):
         yaml.reader.Reader.__init__(self, stream)
         yaml.scanner.Scanner.__init__(self)
@@ -169,7 +170,9 @@ class _Builder:
             self._problem(node, path, "a value; this field is empty (fill it in or remove the field)")
             return None
         yaml11_value = yaml.safe_load(text) if yaml11_tag != _STR_TAG else None
-        reading = f"YAML 1.1 reads it as {yaml11_value}" if yaml11_value is not None else "YAML 1.2 reads it as a number"
+        reading = (
+            f"YAML 1.1 reads it as {yaml11_value}" if yaml11_value is not None else "YAML 1.2 reads it as a number"
+        )
         self._problem(
             node,
             path,

@@ -22,7 +22,11 @@ ARTICLE_FACTS = [
     ("alignment and posture while running", "benefits/", "maintaining proper alignment and posture while running"),
     ("smoother, more efficient gait", "benefits/", "smoother and more efficient running gait"),
     # Set-up and alignment
-    ("sit with upper back against a bench", "technique/", "upper back against a bench or another stable, elevated surface"),
+    (
+        "sit with upper back against a bench",
+        "technique/",
+        "upper back against a bench or another stable, elevated surface",
+    ),
     ("barbell across the hips", "technique/", "Place a barbell across your hips"),
     ("feet planted, hip-width apart", "technique/", "feet planted firmly on the ground, about hip-width apart"),
     ("knees bent at 90 degrees", "technique/", "knees are bent at a 90-degree angle"),
@@ -41,7 +45,11 @@ ARTICLE_FACTS = [
     ("knees caving in or out", "mistakes/", "Knees caving inwards or drifting outwards"),
     ("knees in line with toes", "mistakes/", "Keep your knees in line with your toes"),
     ("overarching or hyperextending", "mistakes/", "Overarching your lower back or hyperextending your spine"),
-    ("strain on the lower back, less effective", "mistakes/", "unnecessary strain on your lower back and reduces the effectiveness"),
+    (
+        "strain on the lower back, less effective",
+        "mistakes/",
+        "unnecessary strain on your lower back and reduces the effectiveness",
+    ),
     # Frequency and repetitions
     ("start slowly", "programming/", "Start slowly"),
     ("1-2 times a week", "programming/", "1–2 sessions a week"),
@@ -52,7 +60,11 @@ ARTICLE_FACTS = [
     ("form and technique every repetition", "programming/", "proper form and technique during every repetition"),
     ("listen to your body, avoid overtraining", "programming/", "listen to your body to avoid overtraining"),
     # Variations and progressions
-    ("keep it challenging, keep progressing", "variations/", "To keep hip thrusts challenging and keep making progress"),
+    (
+        "keep it challenging, keep progressing",
+        "variations/",
+        "To keep hip thrusts challenging and keep making progress",
+    ),
     ("single-leg hip thrusts", "variations/", "Single-leg hip thrust"),
     ("banded hip thrusts", "variations/", "Banded hip thrust"),
     ("elevated hip thrusts", "variations/", "Elevated hip thrust"),

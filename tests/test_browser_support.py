@@ -3,8 +3,9 @@
 import urllib.request
 
 import pytest
-from browser import find_chromium, launch_chromium, serve_directory
 from playwright.sync_api import sync_playwright
+
+from tests.browser import find_chromium, launch_chromium, serve_directory
 
 
 @pytest.fixture
@@ -12,9 +13,7 @@ def site(tmp_path):
     """A two-page site laid out as MkDocs does with directory URLs."""
     (tmp_path / "index.html").write_text("<!doctype html><title>Home</title><p>home</p>")
     (tmp_path / "workouts" / "bridge").mkdir(parents=True)
-    (tmp_path / "workouts" / "bridge" / "index.html").write_text(
-        "<!doctype html><title>Bridge</title><p>bridge</p>"
-    )
+    (tmp_path / "workouts" / "bridge" / "index.html").write_text("<!doctype html><title>Bridge</title><p>bridge</p>")
     return tmp_path
 
 

@@ -14,10 +14,14 @@ def test_bad_content_stops_the_build_with_one_line_per_problem(project, tmp_path
     workout.write_text(workout.read_text().replace("sets: 3", "sets: three").replace("reps: 8", "reps: 80"))
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode != 0
-    assert "data/workouts/short-session.yaml:5:11: exercises[0].sets: expected a whole number, got the text " \
-           "'three'" in result.stderr
-    assert "data/workouts/short-session.yaml:9:11: exercises[1].reps: expected a number from 1 to 50, got " \
-           "the number 80" in result.stderr
+    assert (
+        "data/workouts/short-session.yaml:5:11: exercises[0].sets: expected a whole number, got the text "
+        "'three'" in result.stderr
+    )
+    assert (
+        "data/workouts/short-session.yaml:9:11: exercises[1].reps: expected a number from 1 to 50, got "
+        "the number 80" in result.stderr
+    )
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "site" / "index.html").exists()
 
@@ -37,8 +41,10 @@ def test_a_broken_anchor_in_a_page_stops_the_build(project, tmp_path):
 
 def test_a_new_workout_file_adds_its_page_nav_entry_and_index_card(project, tmp_path):
     new_workout = project / "data" / "workouts" / "tempo-day.yaml"
-    new_workout.write_text("title: Tempo day\ngoal: Before a tempo run.\nexercises:\n"
-                           "  - variation: basic-thrust\n    sets: 2\n    reps: 6\n")
+    new_workout.write_text(
+        "title: Tempo day\ngoal: Before a tempo run.\nexercises:\n"
+        "  - variation: basic-thrust\n    sets: 2\n    reps: 6\n"
+    )
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     site = BuiltSite(tmp_path / "site")
@@ -55,5 +61,6 @@ def test_edit_this_page_opens_the_data_file_a_page_is_built_from(built_site):
 
     assert edit_link("technique/").endswith("/edit/main/data/technique.yaml")
     assert edit_link("workouts/sample-hip-thrust-workout/").endswith(
-        "/edit/main/data/workouts/sample-hip-thrust-workout.yaml")
+        "/edit/main/data/workouts/sample-hip-thrust-workout.yaml"
+    )
     assert edit_link("").endswith("/edit/main/docs/index.md")

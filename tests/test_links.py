@@ -6,8 +6,17 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 
 # Attributes through which a page loads something (rather than links to it).
-LOADING = [("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src"), ("source", "src"),
-           ("video", "src"), ("audio", "src"), ("object", "data"), ("embed", "src")]
+LOADING = [
+    ("script", "src"),
+    ("link", "href"),
+    ("img", "src"),
+    ("iframe", "src"),
+    ("source", "src"),
+    ("video", "src"),
+    ("audio", "src"),
+    ("object", "data"),
+    ("embed", "src"),
+]
 NOT_LOADED = {"canonical", "alternate", "prev", "next"}  # <link> relations that name a page without fetching it
 
 
@@ -17,7 +26,7 @@ def page_url(built_site, html) -> str:
 
 
 def target_file(built_site, url: str):
-    path = unquote(urlsplit(url).path)[len(urlsplit(built_site.base_url).path):]
+    path = unquote(urlsplit(url).path)[len(urlsplit(built_site.base_url).path) :]
     candidate = built_site.root / path
     return candidate / "index.html" if path == "" or path.endswith("/") else candidate
 
@@ -38,8 +47,11 @@ def test_the_site_has_pages_to_check(built_site):
 
 
 def test_every_internal_link_reaches_a_file(built_site):
-    broken = [f"{html.relative_to(built_site.root)}: {value}"
-              for html, value, url in internal_references(built_site) if not target_file(built_site, url).is_file()]
+    broken = [
+        f"{html.relative_to(built_site.root)}: {value}"
+        for html, value, url in internal_references(built_site)
+        if not target_file(built_site, url).is_file()
+    ]
     assert broken == []
 
 

@@ -37,15 +37,18 @@ def test_problems_in_several_files_are_reported_together(data_dir):
     (data_dir / "summary.yaml").write_text("points:\n  - id: Worth It\n    text: x\n")
     (data_dir / "workouts" / "short-session.yaml").write_text("title: x\ngoal: y\nexercises: []\n")
     assert problems(data_dir) == [
-        "data/summary.yaml:2:9: points[0].id: expected a kebab-case id (lowercase letters and digits, "
-        "words joined by single hyphens), got the text 'Worth It'",
+        (
+            "data/summary.yaml:2:9: points[0].id: expected a kebab-case id (lowercase letters and digits, "
+            "words joined by single hyphens), got the text 'Worth It'"
+        ),
         "data/workouts/short-session.yaml:3:12: exercises: expected at least 1 item(s), got 0",
     ]
 
 
 def test_a_missing_required_field_is_reported_at_its_parent(data_dir):
     (data_dir / "workouts" / "short-session.yaml").write_text(
-        "title: x\ngoal: y\nexercises:\n  - variation: basic-thrust\n    reps: 5\n")
+        "title: x\ngoal: y\nexercises:\n  - variation: basic-thrust\n    reps: 5\n"
+    )
     assert problems(data_dir) == [
         "data/workouts/short-session.yaml:4:5: exercises[0].sets: expected this required field; it is missing"
     ]
@@ -53,7 +56,8 @@ def test_a_missing_required_field_is_reported_at_its_parent(data_dir):
 
 def test_a_number_out_of_range_names_the_range(data_dir):
     (data_dir / "workouts" / "short-session.yaml").write_text(
-        "title: x\ngoal: y\nexercises:\n  - variation: basic-thrust\n    sets: 11\n    reps: 5\n")
+        "title: x\ngoal: y\nexercises:\n  - variation: basic-thrust\n    sets: 11\n    reps: 5\n"
+    )
     assert problems(data_dir) == [
         "data/workouts/short-session.yaml:5:11: exercises[0].sets: expected a number from 1 to 10, got the number 11"
     ]
@@ -71,8 +75,10 @@ def test_a_link_in_text_must_point_at_an_existing_id(data_dir):
     summary = "points:\n  - id: worth-it\n    text: See [the cue](#drive-upp).\n"
     (data_dir / "summary.yaml").write_text(summary)
     assert problems(data_dir) == [
-        "data/summary.yaml:3:11: points[0].text: expected a link to the id of an item in the content; "
-        "there is no item 'drive-upp'; did you mean 'drive-up'?"
+        (
+            "data/summary.yaml:3:11: points[0].text: expected a link to the id of an item in the content; "
+            "there is no item 'drive-upp'; did you mean 'drive-up'?"
+        )
     ]
 
 
@@ -90,8 +96,10 @@ def test_a_missing_data_file_is_reported(data_dir):
 def test_an_unknown_data_file_is_reported(data_dir):
     (data_dir / "benefit.yaml").write_text("benefits: []\n")
     assert problems(data_dir) == [
-        "data/benefit.yaml:1:1: (whole file): expected only the known data files (benefits.yaml, technique.yaml, "
-        "mistakes.yaml, programming.yaml, variations.yaml, summary.yaml, workouts/)"
+        (
+            "data/benefit.yaml:1:1: (whole file): expected only the known data files (benefits.yaml, technique.yaml, "
+            "mistakes.yaml, programming.yaml, variations.yaml, summary.yaml, workouts/)"
+        )
     ]
 
 

@@ -19,8 +19,11 @@ def page(src_uri: str = "index.md"):
 def poisoned(value):
     """The same content with hostile text in every free-text field, as if validation had let it through."""
     if isinstance(value, BaseModel):
-        updates = {name: poisoned(getattr(value, name)) for name in type(value).model_fields
-                   if name not in ("id", "variation", "harder", "key_cues", "fixed_by")}
+        updates = {
+            name: poisoned(getattr(value, name))
+            for name in type(value).model_fields
+            if name not in ("id", "variation", "harder", "key_cues", "fixed_by")
+        }
         return value.model_copy(update=updates)
     if isinstance(value, list):
         return [poisoned(item) for item in value]
@@ -38,8 +41,12 @@ def every_fragment(content: Content):
 
 def test_markup_in_data_never_reaches_a_page_as_markup():
     content = load_content(VALID_FIXTURES)
-    hostile = Content(**{name: poisoned(getattr(content, name)) if name != "file_of_id" else content.file_of_id
-                         for name in Content.__dataclass_fields__})
+    hostile = Content(
+        **{
+            name: poisoned(getattr(content, name)) if name != "file_of_id" else content.file_of_id
+            for name in Content.__dataclass_fields__
+        }
+    )
     for name, output in every_fragment(hostile):
         assert "<script" not in output, name
         assert "<img" not in output, name

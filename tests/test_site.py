@@ -26,8 +26,11 @@ def test_every_benefit_has_its_section(built_site, content):
 
 @pytest.mark.parametrize(
     ("points", "url_path"),
-    [(lambda c: c.benefits.general, "benefits/"), (lambda c: c.programming.principles, "programming/"),
-     (lambda c: c.summary.points, "")],
+    [
+        (lambda c: c.benefits.general, "benefits/"),
+        (lambda c: c.programming.principles, "programming/"),
+        (lambda c: c.summary.points, ""),
+    ],
     ids=["general benefits", "principles", "summary"],
 )
 def test_every_point_is_on_its_page(built_site, content, points, url_path):
@@ -89,7 +92,7 @@ def test_every_workout_exercise_is_a_row_linking_to_its_variation(built_site, co
         shows(built_site, url_path, workout.title, workout.goal)
         rows = built_site.article(url_path).select("table tbody tr")
         assert len(rows) == len(workout.exercises)
-        for row, exercise in zip(rows, workout.exercises):
+        for row, exercise in zip(rows, workout.exercises, strict=False):
             link = row.find("a")
             assert link["href"] == f"../../variations/#{exercise.variation}"
             assert link.get_text() == content.variation(exercise.variation).name

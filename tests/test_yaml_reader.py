@@ -14,7 +14,12 @@ def only_problem(text: str):
 def test_values_keep_the_types_the_author_wrote():
     doc = read_yaml("text: hip-width\nnumber: 12\ndecimal: 1.5\nflag: true\nquoted: 'yes'\nrange: 2-3 times\n")
     assert doc.value == {
-        "text": "hip-width", "number": 12, "decimal": 1.5, "flag": True, "quoted": "yes", "range": "2-3 times"
+        "text": "hip-width",
+        "number": 12,
+        "decimal": 1.5,
+        "flag": True,
+        "quoted": "yes",
+        "range": "2-3 times",
     }
     assert doc.problems == []
 
@@ -46,11 +51,18 @@ def test_a_yaml_1_1_boolean_word_is_refused(word):
 
 @pytest.mark.parametrize(
     ("value", "reading"),
-    [("1:30", "YAML 1.1 reads it as 90"), ("0o17", "YAML 1.2 reads it as a number"),
-     ("1e3", "YAML 1.2 reads it as a number"), ("017", "YAML 1.1 reads it as 15"),
-     ("0x1F", "YAML 1.1 reads it as 31"), ("1_000", "YAML 1.1 reads it as 1000"),
-     ("+5", "YAML 1.1 reads it as 5"), (".5", "YAML 1.1 reads it as 0.5"),
-     ("2024-05-01", "YAML 1.1 reads it as 2024-05-01"), (".inf", "YAML 1.1 reads it as inf")],
+    [
+        ("1:30", "YAML 1.1 reads it as 90"),
+        ("0o17", "YAML 1.2 reads it as a number"),
+        ("1e3", "YAML 1.2 reads it as a number"),
+        ("017", "YAML 1.1 reads it as 15"),
+        ("0x1F", "YAML 1.1 reads it as 31"),
+        ("1_000", "YAML 1.1 reads it as 1000"),
+        ("+5", "YAML 1.1 reads it as 5"),
+        (".5", "YAML 1.1 reads it as 0.5"),
+        ("2024-05-01", "YAML 1.1 reads it as 2024-05-01"),
+        (".inf", "YAML 1.1 reads it as inf"),
+    ],
 )
 def test_a_value_that_yaml_versions_read_differently_is_refused(value, reading):
     problem = only_problem(f"reps: {value}\n")
