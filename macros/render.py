@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
@@ -10,9 +11,11 @@ from markupsafe import Markup, escape
 from .models import TEXT_LINK, Content
 from .site_map import page_of_data_file, relative_link, workout_page
 
-# Characters that mean something to Markdown extensions even after HTML escaping:
-# braces open attribute lists, a pipe splits a table cell.
-_MARKDOWN_ESCAPES = str.maketrans({"{": "&#123;", "}": "&#125;", "|": "&#124;"})
+# Characters that mean something to Markdown even after HTML escaping: braces open attribute lists,
+# a pipe splits a table cell, brackets make links and link definitions.
+_MARKDOWN_ESCAPES = str.maketrans({"{": "&#123;", "}": "&#125;", "|": "&#124;", "[": "&#91;", "]": "&#93;"})
+# How a line can start a Markdown block (heading, list, rule, fence, admonition, tab, details).
+_BLOCK_START = re.compile(r"^(?:[#=!?~`_]|[*+-](?:\s|[*+-]*$)|\d+[.)]\s)")
 
 
 def inert(value: object) -> Markup:
@@ -20,6 +23,11 @@ def inert(value: object) -> Markup:
     if isinstance(value, Markup):
         return value
     return Markup(str(escape(value)).translate(_MARKDOWN_ESCAPES))
+
+
+def _no_block_start(markdown: str) -> str:
+    """Text that starts like a Markdown block gets its first character as an entity: it stays text."""
+    return f"&#{ord(markdown[0])};{markdown[1:]}" if _BLOCK_START.match(markdown) else markdown
 
 
 class Renderer:
@@ -53,8 +61,13 @@ class Renderer:
     @pass_context
     def _text(self, context, value: str) -> Markup:
         """The text subset: escaped words, *emphasis* and **strong** as Markdown, [words](#id) as page links."""
-        escaped = str(inert(value))
-        return Markup(TEXT_LINK.sub(lambda m: f"[{m.group(1)}]({self._link(context, m.group(2))})", escaped))
+        parts, end = [], 0
+        for match in TEXT_LINK.finditer(value):
+            parts.append(inert(value[end : match.start()]))
+            parts.append(f"[{inert(match.group(1))}]({self._link(context, match.group(2))})")
+            end = match.end()
+        parts.append(inert(value[end:]))
+        return Markup(_no_block_start("".join(parts)))
 
 
 def plain_text(value: str) -> str:

@@ -2,6 +2,7 @@
 
 from types import SimpleNamespace
 
+import pytest
 from pydantic import BaseModel
 
 from macros.load import load_content
@@ -55,7 +56,26 @@ def test_markup_in_data_never_reaches_a_page_as_markup():
 
 
 def test_inert_escapes_html_and_the_characters_markdown_extensions_act_on():
-    assert inert('<b>&"{x}|') == "&lt;b&gt;&amp;&#34;&#123;x&#125;&#124;"
+    assert inert('<b>&"{x}|[y]') == "&lt;b&gt;&amp;&#34;&#123;x&#125;&#124;&#91;y&#93;"
+
+
+@pytest.mark.parametrize("start", ["# ", "- ", "* ", "+ ", "1. ", "2) ", "```", "~~~", "!!! ", "??? ", "=== "])
+def test_text_that_starts_like_a_markdown_block_stays_text(start):
+    fragments = PageFragments(Renderer(load_content(VALID_FIXTURES)))
+    content = fragments.content
+    summary = content.summary.model_copy(
+        update={"points": [content.summary.points[0].model_copy(update={"text": start + "words"})]}
+    )
+    output = fragments.renderer.render("points.md", "index.md", points=summary.points)
+    assert f"&#{ord(start[0])};{start[1:]}words" in output
+
+
+def test_link_syntax_other_than_links_to_ids_stays_text():
+    content = load_content(VALID_FIXTURES)
+    fragments = PageFragments(Renderer(content))
+    point = content.summary.points[0].model_copy(update={"text": "[a]: javascript:alert(1) and [click][a]"})
+    output = fragments.renderer.render("points.md", "index.md", points=[point])
+    assert "&#91;a&#93;: javascript:alert(1) and &#91;click&#93;&#91;a&#93;" in output
 
 
 def test_a_link_in_text_points_at_the_page_that_shows_the_item():
