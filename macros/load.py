@@ -10,11 +10,10 @@ import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import get_args
 
 from pydantic import BaseModel, ValidationError
 
-from .models import DATA_FILES, ID_PATTERN, TEXT_LINK, WORKOUTS_DIR, Content, Model, RefTo, Workout
+from .models import DATA_FILES, ID_PATTERN, TEXT_LINK, WORKOUTS_DIR, Content, Model, Workout, field_at, reference_target
 from .yaml_reader import Path as FieldPath
 from .yaml_reader import Position, YamlDocument, describe, read_yaml
 
@@ -105,23 +104,7 @@ def _expected(error: dict) -> str:
 
 def _bounds_of(model: type[BaseModel], loc: tuple) -> dict:
     """The ge/le bounds of the field at loc, so a bound error can name both ends of the range."""
-    current: object = model
-    field = None
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        fields = getattr(current, "model_fields", {})
-        if part not in fields:
-            return {}
-        field = fields[part]
-        current = next(
-            (
-                arg
-                for arg in (field.annotation, *get_args(field.annotation))
-                if isinstance(arg, type) and issubclass(arg, BaseModel)
-            ),
-            None,
-        )
+    field = field_at(model, loc)
     bounds = {}
     for item in getattr(field, "metadata", []):
         for name in ("ge", "le"):
@@ -167,14 +150,6 @@ def _read(path: Path, shown_name: str, data_name: str) -> tuple[_SourceFile, lis
     return source, problems
 
 
-def _ref_model(field) -> str | None:
-    for annotation in (field, *get_args(field.annotation)):
-        for item in [*getattr(annotation, "metadata", []), *getattr(annotation, "__metadata__", [])]:
-            if isinstance(item, RefTo):
-                return item.model
-    return None
-
-
 @dataclass(frozen=True)
 class _Reference:
     source: _SourceFile
@@ -213,7 +188,7 @@ class _Index:
                 self.add_id(value.id, type(value).__name__, source, path + ("id",))
             for name, field in fields.items():
                 child = getattr(value, name)
-                target_model = _ref_model(field)
+                target_model = reference_target(field)
                 for index, item in enumerate(child) if isinstance(child, list) else [(None, child)]:
                     child_path = path + (name,) + (() if index is None else (index,))
                     if target_model:

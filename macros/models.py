@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Annotated
+from typing import Annotated, get_args
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic.fields import FieldInfo
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 # Links inside text point at an id anywhere in the content: [words](#id).
@@ -25,10 +26,10 @@ MAX_EXERCISES = 8  # what still fits one printed card
 
 def _check_text(value: str) -> str:
     """Text is plain words plus *emphasis*, **strong** and [links](#id): nothing that runs or renders as markup."""
+    if "\n" in value:
+        raise ValueError("one paragraph without line breaks (for long text use a folded block: >-)")
     if value != value.strip():
         raise ValueError("text without leading or trailing spaces")
-    if "\n" in value:
-        raise ValueError("one paragraph without line breaks (use a folded block, >-, for long text)")
     if _HTML.search(value):
         raise ValueError("plain text; HTML tags are not allowed (write the words, use *emphasis* or **strong**)")
     if _TEMPLATE.search(value):
@@ -61,6 +62,34 @@ class RefTo:
     """Marks an id field as a reference: the loader checks that an item of this model has that id."""
 
     model: str
+
+
+def reference_target(field: FieldInfo) -> str | None:
+    """The model a field (or each item of a list field) refers to by id, if it is a reference."""
+    for annotation in (field, *get_args(field.annotation)):
+        for item in [*getattr(annotation, "metadata", []), *getattr(annotation, "__metadata__", [])]:
+            if isinstance(item, RefTo):
+                return item.model
+    return None
+
+
+def nested_model(annotation) -> type[BaseModel] | None:
+    """The model a field holds: directly, as the items of a list, or as an optional value."""
+    candidates = (annotation, *get_args(annotation))
+    return next((arg for arg in candidates if isinstance(arg, type) and issubclass(arg, BaseModel)), None)
+
+
+def field_at(model: type[BaseModel], path: tuple) -> FieldInfo | None:
+    """The field at a path of field names and list indexes, e.g. ("exercises", 0, "sets")."""
+    field, current = None, model
+    for part in path:
+        if isinstance(part, int):
+            continue
+        if current is None or part not in current.model_fields:
+            return None
+        field = current.model_fields[part]
+        current = nested_model(field.annotation)
+    return field
 
 
 def _ref(model: str, description: str):

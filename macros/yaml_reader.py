@@ -30,6 +30,12 @@ _YAML12_NOT_TEXT = re.compile(
     r"|[-+]?\.(inf|Inf|INF)|\.nan|\.NaN|\.NAN"
 )
 _STR_TAG = "tag:yaml.org,2002:str"
+# PyYAML's syntax messages, with what a content author most likely needs to do.
+_SYNTAX_HINTS = {
+    "'\\t'": " (indent with spaces, not tabs)",
+    "block": " (check the indentation: items of one list or mapping start in the same column)",
+    "quoted scalar": " (a quote is not closed)",
+}
 
 
 @dataclass(frozen=True)
@@ -195,6 +201,7 @@ def read_yaml(text: str) -> YamlDocument:
         mark = error.problem_mark or error.context_mark
         position = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
         message = " ".join(part for part in (error.context, error.problem) if part)
+        message += next((hint for clue, hint in _SYNTAX_HINTS.items() if clue in message), "")
         doc.problems.append(YamlProblem(position, (), f"valid YAML; {message}"))
         return doc
     except yaml.YAMLError as error:

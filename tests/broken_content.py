@@ -1,9 +1,11 @@
-"""The corpus of broken content: fixture files under tests/fixtures/invalid/, each a data file that the
-loader must refuse with exactly the problems its header promises.
+"""The corpus of broken content: each case is a copy of tests/fixtures/valid broken in one way, and the
+exact problems the loader, the validate command and the build must report for it.
 
-A fixture starts with comment lines:
-    # path: workouts/short-session.yaml      where it goes in a copy of tests/fixtures/valid
+Most cases are files under tests/fixtures/invalid/, starting with comment lines:
+    # path: workouts/short-session.yaml      where it goes in the copy
     # expect: data/workouts/...:5:11: ...    one line per problem, exactly as reported
+The rest are named mutations below: what a file cannot say about itself (bytes that are not UTF-8, a
+byte-order mark, a file that is missing or misnamed).
 """
 
 from __future__ import annotations
@@ -18,11 +20,14 @@ INVALID_FIXTURES = Path(__file__).parent / "fixtures" / "invalid"
 class BrokenCase:
     name: str
     path: str
-    content: bytes
+    content: bytes | None  # None: the file is removed
     expected: list[str]
 
     def apply(self, data_dir: Path) -> None:
         target = data_dir / self.path
+        if self.content is None:
+            target.unlink()
+            return
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(self.content)
 
@@ -36,5 +41,56 @@ def _from_fixture(fixture: Path) -> BrokenCase:
     return BrokenCase(fixture.stem, path, content, expected)
 
 
+VALID_WORKOUT = (Path(__file__).parent / "fixtures" / "valid" / "workouts" / "short-session.yaml").read_bytes()
+KNOWN_FILES = "benefits.yaml, technique.yaml, mistakes.yaml, programming.yaml, variations.yaml, summary.yaml, workouts/"
+MUTATIONS = [
+    BrokenCase(
+        "invalid-utf-8",
+        "workouts/short-session.yaml",
+        VALID_WORKOUT.replace(b"Short session", b"Short \xff session"),
+        ["data/workouts/short-session.yaml:1:14: (whole file): expected UTF-8 text; this byte is not valid UTF-8"],
+    ),
+    BrokenCase(
+        "byte-order-mark",
+        "workouts/short-session.yaml",
+        b"\xef\xbb\xbf" + VALID_WORKOUT,
+        [
+            "data/workouts/short-session.yaml:1:1: (whole file): expected UTF-8 without a byte-order mark; "
+            "save the file without a BOM"
+        ],
+    ),
+    BrokenCase(
+        "missing-data-file",
+        "summary.yaml",
+        None,
+        ["data/summary.yaml:1:1: (whole file): expected this data file; it is missing"],
+    ),
+    BrokenCase(
+        "no-workout-files",
+        "workouts/short-session.yaml",
+        None,
+        ["data/workouts:1:1: (whole file): expected at least one workout file in this folder"],
+    ),
+    BrokenCase(
+        "unknown-data-file",
+        "benefit.yaml",
+        b"benefits: []\n",
+        [f"data/benefit.yaml:1:1: (whole file): expected only the known data files ({KNOWN_FILES})"],
+    ),
+    BrokenCase(
+        "workout-file-name-not-kebab-case",
+        "workouts/Long_Session.yaml",
+        VALID_WORKOUT,
+        ["data/workouts/Long_Session.yaml:1:1: (whole file): expected a workout file named <kebab-case-id>.yaml"],
+    ),
+    BrokenCase(
+        "workout-file-not-yaml",
+        "workouts/notes.txt",
+        b"Remember the chalk.\n",
+        ["data/workouts/notes.txt:1:1: (whole file): expected a workout file named <kebab-case-id>.yaml"],
+    ),
+]
+
+
 def broken_cases() -> list[BrokenCase]:
-    return [_from_fixture(fixture) for fixture in sorted(INVALID_FIXTURES.glob("*.yaml"))]
+    return [_from_fixture(fixture) for fixture in sorted(INVALID_FIXTURES.glob("*.yaml"))] + MUTATIONS

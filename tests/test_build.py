@@ -1,6 +1,6 @@
 """The strict build is the gate: bad content stops it with the loader's messages, never a traceback."""
 
-from tests.project import BuiltSite, mkdocs_build
+from tests.project import ROOT, BuiltSite, mkdocs_build
 
 
 def test_the_site_builds_from_valid_content(project, tmp_path):
@@ -64,3 +64,12 @@ def test_edit_this_page_opens_the_data_file_a_page_is_built_from(built_site):
         "/edit/main/data/workouts/sample-hip-thrust-workout.yaml"
     )
     assert edit_link("").endswith("/edit/main/docs/index.md")
+
+
+def test_the_same_sources_build_byte_identical_html(built_site, tmp_path):
+    result = mkdocs_build(ROOT, tmp_path / "again")
+    assert result.returncode == 0, result.stderr
+    first = {path.relative_to(built_site.root): path.read_bytes() for path in built_site.root.rglob("*.html")}
+    second = {path.relative_to(tmp_path / "again"): path.read_bytes() for path in (tmp_path / "again").rglob("*.html")}
+    assert first.keys() == second.keys()
+    assert [path for path in first if first[path] != second[path]] == []

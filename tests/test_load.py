@@ -86,25 +86,3 @@ def test_references_into_a_file_that_failed_are_not_reported_as_dangling(data_di
     technique = (data_dir / "technique.yaml").read_text().replace("cue: Upper back on the bench", "cue: [x]")
     (data_dir / "technique.yaml").write_text(technique)
     assert problems(data_dir) == ["data/technique.yaml:3:10: setup[0].cue: expected text, got a list"]
-
-
-def test_a_missing_data_file_is_reported(data_dir):
-    (data_dir / "summary.yaml").unlink()
-    assert problems(data_dir) == ["data/summary.yaml:1:1: (whole file): expected this data file; it is missing"]
-
-
-def test_an_unknown_data_file_is_reported(data_dir):
-    (data_dir / "benefit.yaml").write_text("benefits: []\n")
-    assert problems(data_dir) == [
-        (
-            "data/benefit.yaml:1:1: (whole file): expected only the known data files (benefits.yaml, technique.yaml, "
-            "mistakes.yaml, programming.yaml, variations.yaml, summary.yaml, workouts/)"
-        )
-    ]
-
-
-def test_a_workout_file_name_must_be_a_kebab_case_id(data_dir):
-    (data_dir / "workouts" / "Long_Session.yaml").write_text("title: x\n")
-    assert problems(data_dir) == [
-        "data/workouts/Long_Session.yaml:1:1: (whole file): expected a workout file named <kebab-case-id>.yaml"
-    ]
