@@ -1,0 +1,150 @@
+#!/usr/bin/env python3
+"""How build time grows with content, and what the data layer costs on top of MkDocs and Material.
+
+For each scale (1x, 10x, 100x the real content: every list of items and every workout file repeated,
+with ids made unique and references kept consistent), it builds a temporary copy of the project with
+`mkdocs build --strict`, then the same pages pre-rendered to plain Markdown with the macros plugin and
+the workout-page hook off: the baseline, what MkDocs and Material cost alone.
+
+Usage: .venv/bin/python benchmarks/build_scale.py [--scales 1 10 100] [--runs 3]
+A measurement, not a test: run it by hand on a quiet machine and report its table.
+"""
+
+import argparse
+import importlib.util
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from macros.load import load_content  # noqa: E402
+from macros.models import DATA_FILES, WORKOUTS_DIR  # noqa: E402
+from macros.yaml_reader import read_yaml  # noqa: E402
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def scaled(value, ids: set[str], suffix: str):
+    """One copy of a data tree whose ids, references and links all carry the suffix."""
+    if isinstance(value, dict):
+        return {key: scaled(item, ids, suffix) for key, item in value.items()}
+    if isinstance(value, list):
+        return [scaled(item, ids, suffix) for item in value]
+    if isinstance(value, str):
+        if value in ids:
+            return value + suffix
+        return re.sub(r"\(#([a-z0-9-]+)\)", lambda m: f"(#{m.group(1)}{suffix})", value)
+    return value
+
+
+def repeated(tree: dict, ids: set[str], scale: int) -> dict:
+    """Every list in the file holds `scale` copies of its items; single values stay as they are."""
+    copies = [scaled(tree, ids, f"-x{n}" if n else "") for n in range(scale)]
+    return {
+        key: [item for copy in copies for item in copy[key]] if isinstance(value, list) else value
+        for key, value in tree.items()
+    }
+
+
+def write_yaml(path: Path, tree) -> None:
+    path.write_text(yaml.safe_dump(tree, sort_keys=False, allow_unicode=True, width=10_000), encoding="utf-8")
+
+
+def make_project(target: Path, scale: int) -> None:
+    for name in ("docs", "macros", "hooks", "overrides"):
+        if (ROOT / name).exists():
+            shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    data = target / "data"
+    (data / WORKOUTS_DIR).mkdir(parents=True)
+    ids = set(load_content(ROOT / "data").file_of_id)
+    for name in DATA_FILES:
+        write_yaml(data / name, repeated(read_yaml((ROOT / "data" / name).read_text()).value, ids, scale))
+    for workout in sorted((ROOT / "data" / WORKOUTS_DIR).glob("*.yaml")):
+        tree = read_yaml(workout.read_text()).value
+        for n in range(scale):
+            suffix = f"-x{n}" if n else ""
+            write_yaml(data / WORKOUTS_DIR / f"{workout.stem}{suffix}.yaml", scaled(tree, ids, suffix))
+
+
+def build(project: Path, config: str = "mkdocs.yml", extra_env: dict | None = None) -> float:
+    site = project / "site"
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", config, "-d", str(site)],
+        cwd=project,
+        check=True,
+        env={**ENV, **(extra_env or {})},
+    )
+    return time.perf_counter() - start
+
+
+def make_baseline(project: Path) -> str:
+    """Pre-render every page once with the macros on, then write a config that builds them without."""
+    prerendered = project / "prerendered"
+    shutil.copytree(project / "docs", prerendered)
+    hook = ROOT / "benchmarks" / "prerender_hook.py"
+    config = project / "mkdocs-prerender.yml"
+    config.write_text(f"INHERIT: mkdocs.yml\nhooks:\n  - hooks/generated_pages.py\n  - {hook}\n")
+    build(project, config.name, {"PRERENDER_DIR": str(prerendered)})
+    spec = importlib.util.spec_from_file_location("generated_pages", project / "hooks" / "generated_pages.py")
+    pages_hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(pages_hook)
+    from mkdocs.config import load_config
+
+    nav = pages_hook.on_config(load_config(str(project / "mkdocs.yml"))).nav
+    baseline = project / "mkdocs-baseline.yml"
+    baseline.write_text(
+        "INHERIT: mkdocs.yml\ndocs_dir: prerendered\nplugins: [search]\nhooks: []\n"
+        + yaml.safe_dump({"nav": nav}, sort_keys=False)
+    )
+    return baseline.name
+
+
+def median_build(project: Path, config: str, runs: int) -> float:
+    return statistics.median(build(project, config) for _ in range(runs))
+
+
+def validate_seconds(project: Path) -> float:
+    start = time.perf_counter()
+    load_content(project / "data")
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scales", type=int, nargs="+", default=[1, 10, 100])
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for scale in args.scales:
+            project = Path(tmp) / f"x{scale}"
+            make_project(project, scale)
+            baseline_config = make_baseline(project)
+            with_macros = median_build(project, "mkdocs.yml", args.runs)
+            pages = len(list((project / "site").rglob("index.html"))) + 1  # + 404.html
+            baseline = median_build(project, baseline_config, args.runs)
+            rows.append((scale, pages, with_macros, baseline, validate_seconds(project)))
+    print("| scale | pages | build s (median) | ms per page | baseline s | ratio to baseline | load+validate s |")
+    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for scale, pages, with_macros, baseline, validate in rows:
+        print(
+            f"| {scale}x | {pages} | {with_macros:.2f} | {1000 * with_macros / pages:.1f} | {baseline:.2f} "
+            f"| {with_macros / baseline:.2f}x | {validate:.3f} |"
+        )
+    largest = max(rows)
+    print(f"data-rendering overhead at {largest[0]}x content: {largest[2] / largest[3]:.2f}x")
+
+
+if __name__ == "__main__":
+    main()
