@@ -29,7 +29,7 @@ class ScaffoldError(Exception):
 
 
 def _template(kind: str, **values: str) -> str:
-    return Template((SCAFFOLDS / f"{kind}.yaml").read_text(encoding="utf-8")).substitute(values)
+    return Template((SCAFFOLDS / f"{kind}.yaml.tmpl").read_text(encoding="utf-8")).substitute(values)
 
 
 def _title(item_id: str) -> str:

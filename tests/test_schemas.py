@@ -143,3 +143,15 @@ def test_the_style_guide_states_the_models_length_limits():
     } - {None}
     stated = {int(number) for number in re.findall(r"up to (\d+) characters", " ".join(style_guide.split()))}
     assert stated == limits
+
+
+def test_pre_commit_checks_each_data_file_against_the_schema_of_its_kind():
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    hooks = [hook for repo in config["repos"] for hook in repo["hooks"] if hook["id"] == "check-jsonschema"]
+    schema_of_hook = {hook["args"][hook["args"].index("--schemafile") + 1]: hook["files"] for hook in hooks}
+    assert set(schema_of_hook) == {f"{SCHEMAS_DIR}/{name}" for name in schema_models()}
+    data_dir = ROOT / "data"
+    for path in sorted(data_dir.rglob("*.yaml")):
+        relative = path.relative_to(ROOT).as_posix()
+        checked_by = [schema for schema, files in schema_of_hook.items() if re.search(files, relative)]
+        assert checked_by == [f"{SCHEMAS_DIR}/{schema_name_of(data_name(data_dir, path))}"], relative
