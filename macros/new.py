@@ -50,7 +50,7 @@ def new_workout(data_dir: Path, workout_id: str, content: Content) -> Path:
     return path
 
 
-def _end_of_list(text: str, key: str) -> int:
+def end_of_list(text: str, key: str) -> int:
     """The offset just after the last item of a top-level list: before the next top-level key and the
     comments and blank lines that lead up to it, or at the end of the file."""
     doc = read_yaml(text)
@@ -70,7 +70,7 @@ def new_variation(data_dir: Path, variation_id: str, content: Content) -> Path:
     # The cues of the basic movement hold for every variation: a sound start for the card.
     key_cues = ", ".join(cue.id for cue in content.technique.execution[:2])
     entry = _template("variation", id=variation_id, title=_title(variation_id), key_cues=key_cues)
-    at = _end_of_list(text, VARIATIONS_KEY)
+    at = end_of_list(text, VARIATIONS_KEY)
     before = text[:at] if text[:at].endswith("\n") else text[:at] + "\n"
     path.write_text(before + entry + text[at:], encoding="utf-8")
     return path
