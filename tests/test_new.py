@@ -7,7 +7,7 @@ import pytest
 
 from macros.load import load_content
 from macros.new import ScaffoldError, create
-from tests.project import ROOT
+from tests.project import ROOT, BuiltSite, mkdocs_build
 
 
 def test_a_new_workout_is_a_file_of_its_own_that_validates(data_dir):
@@ -73,3 +73,12 @@ def test_the_command_line_says_what_it_created_or_why_not(data_dir):
     refused = run("workout", "tempo-day")
     assert refused.returncode == 1
     assert "the id 'tempo-day' is already taken" in refused.stderr
+
+
+def test_a_new_variation_gets_its_section_anchor_and_contents_entry_on_the_built_site(project, tmp_path):
+    create("variation", "frog-pump", project / "data")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    variations = BuiltSite(tmp_path / "site").soup("variations/")
+    assert variations.find(id="frog-pump").get_text(strip=True).startswith("Frog pump")
+    assert variations.select_one("nav.md-nav--secondary a[href='#frog-pump']") is not None
