@@ -10,7 +10,9 @@ from pathlib import Path
 from mkdocs.structure.files import File
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the project root, to share macros.site_map
-from macros.site_map import DATA_PAGES, WORKOUTS_INDEX, workout_page
+# Used as module attributes: MkDocs loads this hook once, and macros' define_env reloads site_map on
+# every build of `mkdocs serve`, so names bound at import would keep the first version.
+from macros import site_map
 
 
 def _workout_ids(config) -> list[str]:
@@ -21,8 +23,8 @@ def _workout_ids(config) -> list[str]:
 def on_config(config):
     for entry in config.nav or []:
         for children in entry.values() if isinstance(entry, dict) else []:
-            if isinstance(children, list) and WORKOUTS_INDEX in children:
-                pages = [workout_page(workout_id) for workout_id in _workout_ids(config)]
+            if isinstance(children, list) and site_map.WORKOUTS_INDEX in children:
+                pages = [site_map.workout_page(workout_id) for workout_id in _workout_ids(config)]
                 children += [page for page in pages if page not in children]
     return config
 
@@ -30,11 +32,11 @@ def on_config(config):
 def on_files(files, config):
     for workout_id in _workout_ids(config):
         stub = f'{{{{ workout("{workout_id}") }}}}\n'
-        page = File.generated(config, workout_page(workout_id), content=stub)
+        page = File.generated(config, site_map.workout_page(workout_id), content=stub)
         page.edit_uri = f"data/workouts/{workout_id}.yaml"
         files.append(page)
     for file in files.documentation_pages():
-        data_file = DATA_PAGES.get(file.src_uri)
+        data_file = site_map.DATA_PAGES.get(file.src_uri)
         if data_file:
             file.edit_uri = f"data/{data_file}"
         elif not file.generated_by:

@@ -100,10 +100,10 @@ def _ref(model: str, description: str):
 
 CueRef = _ref("Cue", "The id of a cue, from data/technique.yaml or a variation's own cues.")
 VariationRef = _ref("Variation", "The id of a variation, from data/variations.yaml.")
-Title = _text(80, "A short title, sentence case.")
-CueText = _text(80, "The cue as you would say it at the bench: short, imperative.")
-Summary = _text(160, "One line.")
-Text = _text(700, "One paragraph of plain text; *emphasis*, **strong** and [links](#id) allowed.")
+Title = _text(80, "A short title in sentence case, without a full stop.")
+CueText = _text(80, "The cue as you would say it at the bench: short and imperative, without a full stop.")
+Summary = _text(160, "One sentence.")
+Text = _text(700, "One paragraph of plain text; `*emphasis*`, `**strong**` and `[words](#id)` links allowed.")
 
 
 class Model(BaseModel):
@@ -113,23 +113,29 @@ class Model(BaseModel):
 
 
 class Cue(Model):
+    """A technique cue: a few words to remember, and the detail behind them."""
+
     id: Id
     cue: CueText
-    detail: Text | None = None
+    detail: Text | None = Field(
+        default=None, description="Optional: what the cue means and why, in a sentence or two (plain text)."
+    )
 
 
 class Benefit(Model):
+    """One benefit of hip thrusts for runners, with its own section on the Benefits page."""
+
     id: Id
-    title: Title
-    summary: Summary
-    explanation: Text
+    title: Title = Field(description="The benefit in a few words, sentence case, e.g. 'Improved hip extension'.")
+    summary: Summary = Field(description="The benefit in one sentence, as the benefit cards show it.")
+    explanation: Text = Field(description="How the benefit comes about and why it matters to a runner (one paragraph).")
 
 
 class Point(Model):
     """A single claim or principle stated in one sentence or two."""
 
     id: Id
-    text: Text
+    text: Text = Field(description="The claim or principle, in a sentence or two (plain text).")
 
 
 class BenefitsFile(Model):
@@ -147,8 +153,10 @@ class TechniqueFile(Model):
 
 
 class Mistake(Model):
+    """A common mistake, why it matters, and how to fix it."""
+
     id: Id
-    title: Title
+    title: Title = Field(description="The mistake in a few words, e.g. 'Overarching the lower back'.")
     why: Text = Field(description="Why it matters: what goes wrong.")
     fix: Text = Field(description="What to do instead.")
     fixed_by: list[CueRef] = Field(min_length=1, description="The cues that fix it.")
@@ -157,12 +165,14 @@ class Mistake(Model):
 class MistakesFile(Model):
     """data/mistakes.yaml: common mistakes and the cues that fix them."""
 
-    mistakes: list[Mistake] = Field(min_length=1)
+    mistakes: list[Mistake] = Field(min_length=1, description="The common mistakes, most important first.")
 
 
 class Range(Model):
-    min: int = Field(ge=1, le=50)
-    max: int = Field(ge=1, le=50)
+    """A range of whole numbers, from min to max (write the same number twice for an exact count)."""
+
+    min: int = Field(ge=1, le=50, description="The lower end of the range.")
+    max: int = Field(ge=1, le=50, description="The upper end of the range, no less than min.")
 
     @model_validator(mode="after")
     def _ordered(self) -> Range:
@@ -172,17 +182,21 @@ class Range(Model):
 
 
 class SessionsPerWeek(Range):
-    min: int = Field(ge=1, le=7)
-    max: int = Field(ge=1, le=7)
+    """How many sessions a week, from min to max."""
+
+    min: int = Field(ge=1, le=7, description="The fewest sessions a week.")
+    max: int = Field(ge=1, le=7, description="The most sessions a week, no less than min.")
 
 
 class Phase(Model):
+    """A stage of training: how often, how much, and what to focus on."""
+
     id: Id
-    title: Title
-    sessions_per_week: SessionsPerWeek
+    title: Title = Field(description="The stage in a few words, e.g. 'Starting out'.")
+    sessions_per_week: SessionsPerWeek = Field(description="How many hip thrust sessions a week in this stage.")
     sets: Range | None = Field(default=None, description="Sets per session; leave out where it is open-ended.")
     reps: Range | None = Field(default=None, description="Repetitions per set; leave out where it is open-ended.")
-    advice: Text
+    advice: Text = Field(description="What to do in this stage and how to know when to move on (one paragraph).")
 
 
 class ProgrammingFile(Model):
@@ -194,10 +208,14 @@ class ProgrammingFile(Model):
 
 
 class Variation(Model):
+    """A variation of the hip thrust, with its own section on the Variations page."""
+
     id: Id
-    name: Title
+    name: Title = Field(description="The variation's name, sentence case, e.g. 'Single-leg hip thrust'.")
     changes: Text = Field(description="What this variation changes compared with the barbell hip thrust.")
-    equipment: list[Title] = Field(min_length=1, max_length=5)
+    equipment: list[Title] = Field(
+        min_length=1, max_length=5, description="What you need, one item each, sentence case, e.g. 'Barbell'."
+    )
     harder: list[VariationRef] = Field(default=[], description="Variations that are a step up from this one.")
     key_cues: list[CueRef] = Field(
         min_length=1, max_length=3, description="The cues that matter most: they go on the printed card."
@@ -206,38 +224,46 @@ class Variation(Model):
 
 
 class Progression(Model):
+    """A way to make any variation harder over time."""
+
     id: Id
-    name: Title
-    how: Text
+    name: Title = Field(description="The progression in a few words, e.g. 'Add load'.")
+    how: Text = Field(description="How to apply it safely (one paragraph).")
 
 
 class VariationsFile(Model):
     """data/variations.yaml: the variations and the ways to progress."""
 
-    variations: list[Variation] = Field(min_length=1)
-    progressions: list[Progression] = Field(min_length=1)
+    variations: list[Variation] = Field(min_length=1, description="The variations, from the base movement on.")
+    progressions: list[Progression] = Field(min_length=1, description="Ways to progress, whatever the variation.")
 
 
 class Exercise(Model):
+    """One line of a workout: a variation, done for sets × reps."""
+
     variation: VariationRef
-    sets: int = Field(ge=1, le=10)
-    reps: int = Field(ge=1, le=50)
-    per_side: bool = Field(default=False, description="true when the reps are for each leg.")
+    sets: int = Field(ge=1, le=10, description="How many sets.")
+    reps: int = Field(ge=1, le=50, description="Repetitions in each set (for each leg when per_side is true).")
+    per_side: bool = Field(default=False, description="true when the reps are for each leg; leave out otherwise.")
 
 
 class Workout(Model):
     """data/workouts/<id>.yaml: one workout; the file name is its id and its page address."""
 
-    title: Title
-    goal: Summary
-    note: Text | None = None
-    exercises: list[Exercise] = Field(min_length=1, max_length=MAX_EXERCISES)
+    title: Title = Field(description="The workout's name, sentence case: its page title and card heading.")
+    goal: Summary = Field(
+        description="What the workout is for, in one sentence: shown under its title and in the workouts index."
+    )
+    note: Text | None = Field(default=None, description="Optional: advice for this workout (one paragraph).")
+    exercises: list[Exercise] = Field(
+        min_length=1, max_length=MAX_EXERCISES, description="The exercises, in the order you do them."
+    )
 
 
 class SummaryFile(Model):
     """data/summary.yaml: the guide in a few sentences."""
 
-    points: list[Point] = Field(min_length=1)
+    points: list[Point] = Field(min_length=1, description="The key points, in the order the home page shows them.")
 
 
 # Which model reads which file under data/.

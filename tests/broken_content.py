@@ -48,7 +48,7 @@ MUTATIONS = [
         "invalid-utf-8",
         "workouts/short-session.yaml",
         VALID_WORKOUT.replace(b"Short session", b"Short \xff session"),
-        ["data/workouts/short-session.yaml:1:14: (whole file): expected UTF-8 text; this byte is not valid UTF-8"],
+        ["data/workouts/short-session.yaml:2:14: (whole file): expected UTF-8 text; this byte is not valid UTF-8"],
     ),
     BrokenCase(
         "byte-order-mark",

@@ -15,11 +15,11 @@ def test_bad_content_stops_the_build_with_one_line_per_problem(project, tmp_path
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode != 0
     assert (
-        "data/workouts/short-session.yaml:5:11: exercises[0].sets: expected a whole number, got the text "
+        "data/workouts/short-session.yaml:6:11: exercises[0].sets: expected a whole number, got the text "
         "'three'" in result.stderr
     )
     assert (
-        "data/workouts/short-session.yaml:9:11: exercises[1].reps: expected a number from 1 to 50, got "
+        "data/workouts/short-session.yaml:10:11: exercises[1].reps: expected a number from 1 to 50, got "
         "the number 80" in result.stderr
     )
     assert "Traceback" not in result.stderr

@@ -67,7 +67,7 @@ def test_a_reference_to_an_item_of_the_wrong_kind_is_refused(data_dir):
     mistakes = (data_dir / "mistakes.yaml").read_text().replace("fixed_by: [drive-up]", "fixed_by: [basic-thrust]")
     (data_dir / "mistakes.yaml").write_text(mistakes)
     assert problems(data_dir) == [
-        "data/mistakes.yaml:6:16: mistakes[0].fixed_by[0]: expected the id of a cue; 'basic-thrust' is a variation"
+        "data/mistakes.yaml:7:16: mistakes[0].fixed_by[0]: expected the id of a cue; 'basic-thrust' is a variation"
     ]
 
 
@@ -85,4 +85,4 @@ def test_a_link_in_text_must_point_at_an_existing_id(data_dir):
 def test_references_into_a_file_that_failed_are_not_reported_as_dangling(data_dir):
     technique = (data_dir / "technique.yaml").read_text().replace("cue: Upper back on the bench", "cue: [x]")
     (data_dir / "technique.yaml").write_text(technique)
-    assert problems(data_dir) == ["data/technique.yaml:3:10: setup[0].cue: expected text, got a list"]
+    assert problems(data_dir) == ["data/technique.yaml:4:10: setup[0].cue: expected text, got a list"]

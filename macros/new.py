@@ -1,0 +1,122 @@
+"""`python -m macros.new workout|variation ID`: start a new piece of content from its template.
+
+A workout gets its own file, data/workouts/<id>.yaml, schema modeline included. A variation is added
+as text at the end of the variations list in data/variations.yaml, so the file keeps its comments and
+layout. Either way the result validates; the placeholders say what to write.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+from string import Template
+
+from .load import ContentError, load_content
+from .models import ID_PATTERN, WORKOUTS_DIR, Content
+from .schemas import modeline
+from .validate import DEFAULT_DATA_DIR
+from .yaml_reader import read_yaml
+
+SCAFFOLDS = Path(__file__).parent / "scaffolds"
+VARIATIONS_FILE = "variations.yaml"
+VARIATIONS_KEY = "variations"
+
+
+class ScaffoldError(Exception):
+    """Why nothing was created, said to the contributor."""
+
+
+def _template(kind: str, **values: str) -> str:
+    return Template((SCAFFOLDS / f"{kind}.yaml.tmpl").read_text(encoding="utf-8")).substitute(values)
+
+
+def _title(item_id: str) -> str:
+    return item_id.replace("-", " ").capitalize()
+
+
+def new_workout(data_dir: Path, workout_id: str, content: Content) -> Path:
+    path = data_dir / WORKOUTS_DIR / f"{workout_id}.yaml"
+    first_variation = content.variations.variations[0].id
+    text = _template(
+        "workout",
+        modeline=modeline(path, data_dir),
+        id=workout_id,
+        title=_title(workout_id),
+        variation=first_variation,
+    )
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def end_of_list(text: str, key: str) -> int:
+    """The offset just after the last item of a top-level list: before the next top-level key and the
+    comments and blank lines that lead up to it, or at the end of the file."""
+    doc = read_yaml(text)
+    lines = text.splitlines(keepends=True)
+    key_line = doc.key_positions[(key,)].line
+    later_keys = [position.line for path, position in doc.key_positions.items() if len(path) == 1]
+    next_key_line = min((line for line in later_keys if line > key_line), default=len(lines) + 1)
+    end = next_key_line - 1  # lines before the next key, 0-based count
+    while end > key_line and (not lines[end - 1].strip() or lines[end - 1].lstrip().startswith("#")):
+        end -= 1
+    return sum(len(line) for line in lines[:end])
+
+
+def new_variation(data_dir: Path, variation_id: str, content: Content) -> Path:
+    path = data_dir / VARIATIONS_FILE
+    text = path.read_text(encoding="utf-8")
+    # The cues of the basic movement hold for every variation: a sound start for the card.
+    key_cues = ", ".join(cue.id for cue in content.technique.execution[:2])
+    entry = _template("variation", id=variation_id, title=_title(variation_id), key_cues=key_cues)
+    at = end_of_list(text, VARIATIONS_KEY)
+    before = text[:at] if text[:at].endswith("\n") else text[:at] + "\n"
+    path.write_text(before + entry + text[at:], encoding="utf-8")
+    return path
+
+
+MAKERS = {"workout": new_workout, "variation": new_variation}
+
+
+def create(kind: str, item_id: str, data_dir: Path) -> Path:
+    """Create the content and return the file written; ScaffoldError says why not."""
+    if not re.fullmatch(ID_PATTERN, item_id):
+        raise ScaffoldError(
+            f"'{item_id}' is not a kebab-case id: use lowercase letters and digits, words joined by single "
+            f"hyphens, e.g. '{re.sub(r'[^a-z0-9]+', '-', item_id.lower()).strip('-') or 'my-' + kind}'"
+        )
+    try:
+        content = load_content(data_dir)
+    except ContentError as error:
+        raise ScaffoldError(f"fix the content first (python -m macros.validate):\n{error}") from None
+    if item_id in content.file_of_id:
+        raise ScaffoldError(
+            f"the id '{item_id}' is already taken, in data/{content.file_of_id[item_id]}: choose another"
+        )
+    return MAKERS[kind](data_dir, item_id, content)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m macros.new",
+        description="Start a new workout (its own file) or variation (added to data/variations.yaml) from its template.",
+        epilog="Example: python -m macros.new workout tempo-day",
+    )
+    parser.add_argument("kind", choices=list(MAKERS), help="what to create")
+    parser.add_argument("id", help="its kebab-case id, e.g. tempo-day: the page address and anchor")
+    parser.add_argument(
+        "--data-dir", type=Path, default=DEFAULT_DATA_DIR, help="the data folder (default: this project's data/)"
+    )
+    args = parser.parse_args(argv)
+    try:
+        path = create(args.kind, args.id, args.data_dir)
+    except ScaffoldError as error:
+        print(f"python -m macros.new: {error}", file=sys.stderr)
+        return 1
+    print(f"{path}: new {args.kind} '{args.id}'; replace the placeholders, then run python -m macros.validate")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

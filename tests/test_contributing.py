@@ -1,0 +1,45 @@
+"""CONTRIBUTING.md's copy-paste templates are valid content: pasted where it says, the content loads."""
+
+import re
+import shutil
+
+import pytest
+
+from macros.load import load_content
+from macros.new import end_of_list
+from tests.project import ROOT
+
+# Each template, in the order CONTRIBUTING.md gives them: the file it goes into and the list it joins.
+TEMPLATE_TARGETS = [
+    ("benefits.yaml", "benefits"),
+    ("technique.yaml", "execution"),
+    ("mistakes.yaml", "mistakes"),
+    ("variations.yaml", "variations"),
+    ("workouts/tempo-day.yaml", None),  # a file of its own
+]
+
+
+def templates() -> list[str]:
+    contributing = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    section = contributing.split("\n## Templates\n")[1].split("\n## ")[0]
+    return re.findall(r"```yaml\n(.*?)```", section, re.DOTALL)
+
+
+def test_there_is_a_template_for_each_kind_of_content():
+    assert len(templates()) == len(TEMPLATE_TARGETS)
+
+
+@pytest.mark.parametrize(
+    ("template", "target"), list(zip(templates(), TEMPLATE_TARGETS, strict=True)), ids=[t[0] for t in TEMPLATE_TARGETS]
+)
+def test_a_template_pasted_into_the_live_content_is_valid(template, target, tmp_path):
+    data_dir = shutil.copytree(ROOT / "data", tmp_path / "data")
+    file_name, list_key = target
+    path = data_dir / file_name
+    if list_key is None:
+        path.write_text(template)
+    else:
+        text = path.read_text()
+        at = end_of_list(text, list_key)
+        path.write_text(text[:at] + template + text[at:])
+    load_content(data_dir)

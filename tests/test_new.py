@@ -1,0 +1,84 @@
+"""`python -m macros.new`: a new workout or variation from its template, valid as created."""
+
+import subprocess
+import sys
+
+import pytest
+
+from macros.load import load_content
+from macros.new import ScaffoldError, create
+from tests.project import ROOT, BuiltSite, mkdocs_build
+
+
+def test_a_new_workout_is_a_file_of_its_own_that_validates(data_dir):
+    path = create("workout", "tempo-day", data_dir)
+    assert path == data_dir / "workouts" / "tempo-day.yaml"
+    assert load_content(data_dir).workouts["tempo-day"].title == "Tempo day"
+
+
+def test_a_new_workout_starts_with_the_modeline_of_the_workout_schema(data_dir):
+    path = create("workout", "tempo-day", data_dir)
+    assert path.read_text().splitlines()[0] == "# yaml-language-server: $schema=../../schemas/workout.schema.json"
+
+
+def test_a_new_variation_is_added_at_the_end_of_the_variations_list_and_validates(data_dir):
+    create("variation", "frog-pump", data_dir)
+    content = load_content(data_dir)
+    assert [variation.id for variation in content.variations.variations][-1] == "frog-pump"
+    assert content.variation("frog-pump").name == "Frog pump"
+    assert [progression.id for progression in content.variations.progressions] == ["add-load"]
+
+
+def test_a_new_variation_keeps_the_files_comments_and_layout(data_dir):
+    variations = data_dir / "variations.yaml"
+    original = variations.read_text().replace("progressions:", "# Ways to progress any variation.\nprogressions:")
+    variations.write_text(original)
+    create("variation", "frog-pump", data_dir)
+    updated = variations.read_text()
+    head, tail = original.split("\n# Ways to progress", 1)
+    assert updated.startswith(head + "\n\n  - id: frog-pump\n")
+    assert updated.endswith("\n# Ways to progress" + tail)
+
+
+@pytest.mark.parametrize("kind", ["workout", "variation"])
+def test_an_id_that_is_taken_is_refused_and_nothing_changes(kind, data_dir):
+    before = {path: path.read_bytes() for path in data_dir.rglob("*.yaml")}
+    with pytest.raises(
+        ScaffoldError, match="the id 'short-session' is already taken, in data/workouts/short-session.yaml"
+    ):
+        create(kind, "short-session", data_dir)
+    assert {path: path.read_bytes() for path in data_dir.rglob("*.yaml")} == before
+
+
+@pytest.mark.parametrize("kind", ["workout", "variation"])
+def test_an_id_that_is_not_kebab_case_is_refused_with_a_suggestion(kind, data_dir):
+    with pytest.raises(ScaffoldError, match="'Tempo Day' is not a kebab-case id: .* e.g. 'tempo-day'"):
+        create(kind, "Tempo Day", data_dir)
+    assert not (data_dir / "workouts" / "Tempo Day.yaml").exists()
+
+
+def test_the_command_line_says_what_it_created_or_why_not(data_dir):
+    def run(*args):
+        return subprocess.run(
+            [sys.executable, "-m", "macros.new", *args, "--data-dir", str(data_dir)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=False,  # the tests assert on the exit code
+        )
+
+    created = run("workout", "tempo-day")
+    assert created.returncode == 0, created.stderr
+    assert "tempo-day.yaml: new workout 'tempo-day'" in created.stdout
+    refused = run("workout", "tempo-day")
+    assert refused.returncode == 1
+    assert "the id 'tempo-day' is already taken" in refused.stderr
+
+
+def test_a_new_variation_gets_its_section_anchor_and_contents_entry_on_the_built_site(project, tmp_path):
+    create("variation", "frog-pump", project / "data")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    variations = BuiltSite(tmp_path / "site").soup("variations/")
+    assert variations.find(id="frog-pump").get_text(strip=True).startswith("Frog pump")
+    assert variations.select_one("nav.md-nav--secondary a[href='#frog-pump']") is not None

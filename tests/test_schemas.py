@@ -1,0 +1,157 @@
+"""The JSON Schemas and the field reference: generated from the models, committed, in sync, strict, and
+used by every data file's modeline."""
+
+import json
+import os
+import re
+import shutil
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+from macros.models import DATA_FILES
+from macros.schemas import (
+    CONTRIBUTING,
+    SCHEMAS_DIR,
+    json_schema,
+    schema_models,
+    schema_name_of,
+    stale_files,
+)
+from tests.broken_content import broken_cases
+from tests.project import ROOT, VALID_FIXTURES
+
+DATA_SETS = {"data": ROOT / "data", "valid-fixtures": VALID_FIXTURES}
+DATA_FILES_TO_CHECK = [(data_dir, path) for data_dir in DATA_SETS.values() for path in sorted(data_dir.rglob("*.yaml"))]
+
+
+def data_name(data_dir: Path, path: Path) -> str:
+    return path.relative_to(data_dir).as_posix()
+
+
+def committed_schema(name: str) -> dict:
+    return json.loads((ROOT / SCHEMAS_DIR / name).read_text(encoding="utf-8"))
+
+
+def subschemas(schema: object):
+    """Every schema object inside a schema, itself included."""
+    if isinstance(schema, dict):
+        yield schema
+        for value in schema.values():
+            yield from subschemas(value)
+    elif isinstance(schema, list):
+        for item in schema:
+            yield from subschemas(item)
+
+
+def validation_errors(schema_name: str, yaml_text: str | bytes) -> list[str]:
+    validator = jsonschema.Draft202012Validator(committed_schema(schema_name))
+    return [error.message for error in validator.iter_errors(yaml.safe_load(yaml_text))]
+
+
+def test_every_kind_of_data_file_has_a_schema():
+    models = set(schema_models().values())
+    assert set(DATA_FILES.values()) <= models
+    assert {path.name for path in (ROOT / SCHEMAS_DIR).glob("*.schema.json")} == set(schema_models())
+
+
+def test_the_committed_schemas_and_field_reference_match_the_models():
+    stale = [path.relative_to(ROOT).as_posix() for path in stale_files()]
+    assert stale == [], "run `python -m macros.schemas` to regenerate them"
+
+
+def test_a_stale_or_orphaned_schema_is_reported(tmp_path):
+    shutil.copytree(ROOT / SCHEMAS_DIR, tmp_path / SCHEMAS_DIR)
+    shutil.copy(ROOT / CONTRIBUTING, tmp_path / CONTRIBUTING)
+    workout_schema = tmp_path / SCHEMAS_DIR / "workout.schema.json"
+    workout_schema.write_text(workout_schema.read_text().replace('"maxItems": 8', '"maxItems": 9'))
+    (tmp_path / SCHEMAS_DIR / "old.schema.json").write_text("{}")
+    assert stale_files(tmp_path) == [workout_schema, tmp_path / SCHEMAS_DIR / "old.schema.json"]
+
+
+def test_a_hand_edited_field_reference_is_reported(tmp_path):
+    shutil.copytree(ROOT / SCHEMAS_DIR, tmp_path / SCHEMAS_DIR)
+    contributing = (ROOT / CONTRIBUTING).read_text().replace("| `per_side` | no", "| `per_side` | yes")
+    (tmp_path / CONTRIBUTING).write_text(contributing)
+    assert stale_files(tmp_path) == [tmp_path / CONTRIBUTING]
+
+
+@pytest.mark.parametrize("name", sorted(schema_models()))
+def test_schemas_refuse_unknown_fields_everywhere(name):
+    objects = [schema for schema in subschemas(committed_schema(name)) if "properties" in schema]
+    assert objects
+    assert all(schema.get("additionalProperties") is False for schema in objects)
+
+
+@pytest.mark.parametrize("name", sorted(schema_models()))
+def test_schemas_describe_every_field(name):
+    undescribed = [
+        field
+        for schema in subschemas(committed_schema(name))
+        for field, prop in schema.get("properties", {}).items()
+        if not prop.get("description")
+    ]
+    assert undescribed == []
+
+
+@pytest.mark.parametrize("name", sorted(schema_models()))
+def test_schema_list_items_are_one_schema_for_every_item(name):
+    # An array under `items` would mean tuple validation: only the first item checked.
+    assert all(isinstance(schema["items"], dict) for schema in subschemas(committed_schema(name)) if "items" in schema)
+
+
+@pytest.mark.parametrize(
+    ("data_dir", "path"), DATA_FILES_TO_CHECK, ids=[str(path.relative_to(ROOT)) for _, path in DATA_FILES_TO_CHECK]
+)
+def test_data_files_are_valid_against_their_json_schema(data_dir, path):
+    assert validation_errors(schema_name_of(data_name(data_dir, path)), path.read_bytes()) == []
+
+
+def test_a_misspelled_field_fails_the_json_schema_too():
+    case = next(case for case in broken_cases() if case.name == "unknown-field")
+    errors = validation_errors(schema_name_of(case.path), case.content)
+    assert any("'repetitions' was unexpected" in error for error in errors)
+
+
+@pytest.mark.parametrize(
+    ("data_dir", "path"), DATA_FILES_TO_CHECK, ids=[str(path.relative_to(ROOT)) for _, path in DATA_FILES_TO_CHECK]
+)
+def test_every_data_file_starts_with_the_modeline_of_its_schema(data_dir, path):
+    schema = ROOT / SCHEMAS_DIR / schema_name_of(data_name(data_dir, path))
+    relative = Path(os.path.relpath(schema, path.parent)).as_posix()
+    first_line = path.read_text(encoding="utf-8").splitlines()[0]
+    assert first_line == f"# yaml-language-server: $schema={relative}"
+
+
+def test_the_field_reference_covers_every_field_of_every_model():
+    contributing = (ROOT / CONTRIBUTING).read_text(encoding="utf-8")
+    for model in schema_models().values():
+        for schema in subschemas(json_schema(model)):
+            for field in schema.get("properties", {}):
+                assert f"| `{field}` |" in contributing
+
+
+def test_the_style_guide_states_the_models_length_limits():
+    style_guide = (ROOT / CONTRIBUTING).read_text(encoding="utf-8").split("## Style guide")[1].split("\n## ")[0]
+    limits = {
+        schema.get("maxLength")
+        for model in schema_models().values()
+        for schema in subschemas(json_schema(model))
+        if schema.get("type") == "string"
+    } - {None}
+    stated = {int(number) for number in re.findall(r"up to (\d+) characters", " ".join(style_guide.split()))}
+    assert stated == limits
+
+
+def test_pre_commit_checks_each_data_file_against_the_schema_of_its_kind():
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    hooks = [hook for repo in config["repos"] for hook in repo["hooks"] if hook["id"] == "check-jsonschema"]
+    schema_of_hook = {hook["args"][hook["args"].index("--schemafile") + 1]: hook["files"] for hook in hooks}
+    assert set(schema_of_hook) == {f"{SCHEMAS_DIR}/{name}" for name in schema_models()}
+    data_dir = ROOT / "data"
+    for path in sorted(data_dir.rglob("*.yaml")):
+        relative = path.relative_to(ROOT).as_posix()
+        checked_by = [schema for schema, files in schema_of_hook.items() if re.search(files, relative)]
+        assert checked_by == [f"{SCHEMAS_DIR}/{schema_name_of(data_name(data_dir, path))}"], relative

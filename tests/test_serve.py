@@ -1,0 +1,104 @@
+"""`mkdocs serve` on a copy of the project: an edit to the data or to the macros package shows on the
+next fetch, without restarting the server."""
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+STARTUP_TIMEOUT = 120  # seconds: the first build of the small fixture site, on a busy machine
+RELOAD_TIMEOUT = 60
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+
+
+def wait_for(url: str, predicate: Callable[[str], bool], timeout: float, server: subprocess.Popen, log: Path) -> str:
+    """Poll the page until it satisfies the predicate; fail with the server's log after the timeout."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        assert server.poll() is None, f"mkdocs serve stopped:\n{log.read_text()}"
+        page = fetch(url)
+        if page is not None and predicate(page):
+            return page
+        time.sleep(0.5)
+    pytest.fail(f"{url} did not show the change within {timeout} s; server log:\n{log.read_text()}")
+
+
+class Served:
+    def __init__(self, project: Path, base_url: str, server: subprocess.Popen, log: Path):
+        self.project, self.base_url, self.server, self.log = project, base_url, server, log
+
+    def wait_for(self, path: str, text: str, timeout: float = RELOAD_TIMEOUT) -> str:
+        return wait_for(self.base_url + path, lambda page: text in page, timeout, self.server, self.log)
+
+
+@pytest.fixture
+def served(project, tmp_path) -> Iterator[Served]:
+    """`mkdocs serve` on a copy of the project, stopped after the test whatever happens."""
+    site_path = urlparse(re.search(r"^site_url:\s*(\S+)", (project / "mkdocs.yml").read_text(), re.M)[1]).path
+    address = f"127.0.0.1:{free_port()}"
+    log = tmp_path / "serve.log"
+    with log.open("w") as log_file:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", address],
+            cwd=project,
+            stdout=log_file,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
+    try:
+        served = Served(project, f"http://{address}{site_path}", server, log)
+        served.wait_for("workouts/short-session/", "Short session", STARTUP_TIMEOUT)
+        yield served
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+
+def test_an_edited_data_file_shows_on_the_next_fetch(served):
+    workout = served.project / "data" / "workouts" / "short-session.yaml"
+    workout.write_text(workout.read_text().replace("title: Short session", "title: Edited while serving"))
+    served.wait_for("workouts/short-session/", "Edited while serving")
+
+
+def test_an_edited_template_shows_on_the_next_fetch(served):
+    template = served.project / "macros" / "templates" / "workout.md"
+    template.write_text(template.read_text() + "\nTemplate edited while serving.\n")
+    served.wait_for("workouts/short-session/", "Template edited while serving.")
+
+
+def test_edited_code_in_the_macros_package_runs_on_the_next_build(served):
+    # Added at the end of render.py, so that the test does not depend on the code above it.
+    render = served.project / "macros" / "render.py"
+    render.write_text(
+        render.read_text()
+        + "\n_workout = PageFragments.workout\n"
+        + "PageFragments.workout = lambda self, page, workout_id: "
+        + "'Code edited while serving.\\n\\n' + _workout(self, page, workout_id)\n"
+    )
+    served.wait_for("workouts/short-session/", "Code edited while serving.")
