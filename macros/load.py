@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from .models import DATA_FILES, ID_PATTERN, TEXT_LINK, WORKOUTS_DIR, Content, Model, Workout, field_at, reference_target
+from .models import DATA_FILES, ID_PATTERN, TEXT_LINK, WORKOUTS_DIR, Content, Model, Workout, field_at, references_of
 from .yaml_reader import Path as FieldPath
 from .yaml_reader import Position, YamlDocument, describe, read_yaml
 
@@ -183,12 +183,13 @@ class _Index:
 
     def scan(self, value: object, source: _SourceFile, path: FieldPath) -> None:
         if isinstance(value, BaseModel):
-            fields = type(value).model_fields
-            if "id" in fields:
-                self.add_id(value.id, type(value).__name__, source, path + ("id",))
-            for name, field in fields.items():
+            model = type(value)
+            if "id" in model.model_fields:
+                self.add_id(value.id, model.__name__, source, path + ("id",))
+            references = references_of(model)
+            for name in model.model_fields:
                 child = getattr(value, name)
-                target_model = reference_target(field)
+                target_model = references.get(name)
                 for index, item in enumerate(child) if isinstance(child, list) else [(None, child)]:
                     child_path = path + (name,) + (() if index is None else (index,))
                     if target_model:

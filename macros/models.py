@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 from typing import Annotated, get_args
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
@@ -20,12 +20,16 @@ TEXT_LINK = re.compile(r"\[([^\[\]]+)\]\(#([^()\s]*)\)")
 _ANY_LINK = re.compile(r"\]\(")
 _HTML = re.compile(r"<\s*[A-Za-z/!?]")
 _TEMPLATE = re.compile(r"\{[{%#]|[}%#]\}")
+# Text without any of these characters passes every check below: most text, checked in one scan.
+_MAYBE_MARKUP = re.compile(r"[\n<{}%#!\]]|^\s|\s$")
 
 MAX_EXERCISES = 8  # what still fits one printed card
 
 
 def _check_text(value: str) -> str:
     """Text is plain words plus *emphasis*, **strong** and [links](#id): nothing that runs or renders as markup."""
+    if not _MAYBE_MARKUP.search(value):
+        return value
     if "\n" in value:
         raise ValueError("one paragraph without line breaks (for long text use a folded block: >-)")
     if value != value.strip():
@@ -62,6 +66,13 @@ class RefTo:
     """Marks an id field as a reference: the loader checks that an item of this model has that id."""
 
     model: str
+
+
+@cache
+def references_of(model: type[BaseModel]) -> dict[str, str]:
+    """The fields of a model that refer to another model by id, and that model's name."""
+    targets = {name: reference_target(field) for name, field in model.model_fields.items()}
+    return {name: target for name, target in targets.items() if target}
 
 
 def reference_target(field: FieldInfo) -> str | None:

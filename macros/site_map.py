@@ -4,6 +4,7 @@ Kept free of imports so that the MkDocs hook and the macros share it.
 """
 
 import posixpath
+from functools import cache
 
 # Pages built mainly from one data file; their "Edit this page" opens that file.
 DATA_PAGES = {
@@ -15,6 +16,7 @@ DATA_PAGES = {
 }
 # Where items of the other data files are shown, for links to them.
 OTHER_HOMES = {"summary.yaml": "index.md"}
+_PAGE_OF_DATA_FILE = {data: page for page, data in DATA_PAGES.items()} | OTHER_HOMES
 WORKOUTS_INDEX = "workouts/index.md"
 
 
@@ -26,10 +28,10 @@ def page_of_data_file(data_name: str) -> str:
     """The page that shows the items of a data file (relative to data/)."""
     if data_name.startswith("workouts/"):
         return workout_page(posixpath.splitext(posixpath.basename(data_name))[0])
-    pages = {data: page for page, data in DATA_PAGES.items()} | OTHER_HOMES
-    return pages[data_name]
+    return _PAGE_OF_DATA_FILE[data_name]
 
 
+@cache  # one answer per pair of pages; relpath is slow enough to matter at hundreds of pages
 def relative_link(from_page: str, to_page: str, anchor: str = "") -> str:
     """A Markdown link target from one page source to another, which MkDocs resolves and validates."""
     fragment = f"#{anchor}" if anchor else ""
