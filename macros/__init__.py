@@ -23,7 +23,8 @@ def define_env(env):
         content = load_content(Path(env.project_dir) / "data")
     except ContentError as error:
         raise PluginError(str(error)) from None
-    fragments = PageFragments(Renderer(content))
+    # The printed cards' QR codes encode the published address of each workout page.
+    fragments = PageFragments(Renderer(content, site_url=env.conf["site_url"]))
     for name in MACROS:
         env.macro(_on_current_page(env, getattr(fragments, name)), name)
 

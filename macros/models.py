@@ -23,7 +23,9 @@ _TEMPLATE = re.compile(r"\{[{%#]|[}%#]\}")
 # Text without any of these characters passes every check below: most text, checked in one scan.
 _MAYBE_MARKUP = re.compile(r"[\n<{}%#!\]]|^\s|\s$")
 
-MAX_EXERCISES = 8  # what still fits one printed card
+# What still fits one printed card (A4 and US Letter) when every field on it is as long as allowed:
+# tests/test_print.py proves it. The fields the card shows have bounds chosen for the same reason.
+MAX_EXERCISES = 6
 
 
 def _check_text(value: str) -> str:
@@ -112,7 +114,11 @@ def _ref(model: str, description: str):
 CueRef = _ref("Cue", "The id of a cue, from data/technique.yaml or a variation's own cues.")
 VariationRef = _ref("Variation", "The id of a variation, from data/variations.yaml.")
 Title = _text(80, "A short title in sentence case, without a full stop.")
-CueText = _text(80, "The cue as you would say it at the bench: short and imperative, without a full stop.")
+CueText = _text(
+    45, "The cue as you would say it at the bench: short and imperative, without a full stop; key cues go on the card."
+)
+Name = _text(40, "A short name in sentence case; it goes on the printed card.")
+CardText = _text(240, "One or two sentences of plain text; it goes on every printed card it belongs to.")
 Summary = _text(160, "One sentence.")
 Text = _text(700, "One paragraph of plain text; `*emphasis*`, `**strong**` and `[words](#id)` links allowed.")
 
@@ -215,14 +221,14 @@ class ProgrammingFile(Model):
 
     phases: list[Phase] = Field(min_length=1, description="Stages of training, from starting out onwards.")
     principles: list[Point] = Field(min_length=1, description="Rules that hold in every phase.")
-    safety: Text = Field(description="The safety note shown on the guide and on every card.")
+    safety: CardText = Field(description="The safety note shown on the guide and on every card.")
 
 
 class Variation(Model):
     """A variation of the hip thrust, with its own section on the Variations page."""
 
     id: Id
-    name: Title = Field(description="The variation's name, sentence case, e.g. 'Single-leg hip thrust'.")
+    name: Name = Field(description="The variation's name, sentence case, e.g. 'Single-leg hip thrust'.")
     changes: Text = Field(description="What this variation changes compared with the barbell hip thrust.")
     equipment: list[Title] = Field(
         min_length=1, max_length=5, description="What you need, one item each, sentence case, e.g. 'Barbell'."
@@ -265,7 +271,7 @@ class Workout(Model):
     goal: Summary = Field(
         description="What the workout is for, in one sentence: shown under its title and in the workouts index."
     )
-    note: Text | None = Field(default=None, description="Optional: advice for this workout (one paragraph).")
+    note: CardText | None = Field(default=None, description="Optional: advice for this workout, printed on its card.")
     exercises: list[Exercise] = Field(
         min_length=1, max_length=MAX_EXERCISES, description="The exercises, in the order you do them."
     )

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import urljoin
 
+import segno
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup, escape
 
@@ -30,11 +32,18 @@ def _no_block_start(markdown: str) -> str:
     return f"&#{ord(markdown[0])};{markdown[1:]}" if _BLOCK_START.match(markdown) else markdown
 
 
+def qr_code_svg(url: str) -> Markup:
+    """A QR code of the URL as inline SVG, sized by CSS. Trusted markup: segno writes it, not the data."""
+    qr = segno.make(url, error="m", micro=False)
+    return Markup(qr.svg_inline(omitsize=True, svgclass=None, lineclass=None))
+
+
 class Renderer:
     """Renders fragments for one build; the templates are parsed once and reused for every page."""
 
-    def __init__(self, content: Content):
+    def __init__(self, content: Content, site_url: str):
         self.content = content
+        self.site_url = site_url
         self.env = Environment(
             loader=FileSystemLoader(Path(__file__).parent / "templates"),
             autoescape=True,
@@ -46,10 +55,16 @@ class Renderer:
         )
         self.env.filters["text"] = self._text
         self.env.globals["link"] = self._link
+        self.env.globals["public_url"] = self.public_url
+        self.env.globals["qr_code_svg"] = qr_code_svg
 
     def render(self, template: str, page: str, **context) -> str:
         """Render a template for the page whose source path is `page` (e.g. "workouts/x.md")."""
         return self.env.get_template(template).render(content=self.content, page=page, **context)
+
+    def public_url(self, workout_id: str) -> str:
+        """The address a printed card's QR code opens: the workout's page on the published site."""
+        return urljoin(self.site_url, f"workouts/{workout_id}/")
 
     @pass_context
     def _link(self, context, item_id: str) -> str:
@@ -122,9 +137,30 @@ class PageFragments:
         return self.renderer.render("workout_cards.md", page.file.src_uri)
 
     def workout(self, page, workout_id: str) -> str:
+        """A workout's page: its card, with the print button and the unit choice."""
         workout = self.content.workouts[workout_id]
         page.meta.setdefault("description", plain_text(workout.goal))
-        return self.renderer.render("workout.md", page.file.src_uri, workout=workout)
+        # The card wraps its heading in a block, where MkDocs does not look for the page title.
+        page.meta.setdefault("title", workout.title)
+        return self.renderer.render(
+            "workout.md",
+            page.file.src_uri,
+            workout_id=workout_id,
+            workout=workout,
+            title_level=1,
+            controls_in_card=True,
+            print_label="Print card",
+        )
+
+    def all_workout_cards(self, page) -> str:
+        """Every workout's card on one page, one printed sheet each, under one set of controls."""
+        return self.renderer.render(
+            "all_workout_cards.md",
+            page.file.src_uri,
+            title_level=2,
+            controls_in_card=False,
+            print_label="Print all cards",
+        )
 
 
 MACROS = [name for name in vars(PageFragments) if not name.startswith("_")]

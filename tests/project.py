@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import os
 import re
 import shutil
@@ -68,4 +69,8 @@ class BuiltSite:
         return self.soup("").find("link", rel="canonical")["href"]
 
     def text(self, url_path: str) -> str:
-        return words(self.article(url_path).get_text(" "))
+        """The article's words as a reader sees them: without the heading permalinks, hidden until hovered."""
+        article = copy.copy(self.article(url_path))
+        for permalink in article.select("a.headerlink"):
+            permalink.decompose()
+        return words(article.get_text(" "))

@@ -10,6 +10,7 @@ from macros.models import Content
 from macros.render import MACROS, PageFragments, Renderer, inert
 from tests.project import VALID_FIXTURES
 
+SITE_URL = "https://example.org/guide/"
 HOSTILE = '<script>alert(1)</script> <img src=x onerror=alert(2)> {: onclick="alert(3)" } {{ 7*7 }} | x'
 
 
@@ -34,7 +35,7 @@ def poisoned(value):
 
 
 def every_fragment(content: Content):
-    fragments = PageFragments(Renderer(content))
+    fragments = PageFragments(Renderer(content, SITE_URL))
     for name in MACROS:
         args = list(content.workouts)[:1] if name == "workout" else []
         yield name, getattr(fragments, name)(page(), *args)
@@ -80,7 +81,7 @@ def test_link_syntax_other_than_links_to_ids_stays_text():
 
 def test_a_link_in_text_points_at_the_page_that_shows_the_item():
     content = load_content(VALID_FIXTURES)
-    fragments = PageFragments(Renderer(content))
+    fragments = PageFragments(Renderer(content, SITE_URL))
     mistake_page = fragments.mistakes(page("mistakes.md"))
     assert "](technique.md#drive-up)" in mistake_page
     workout_page = fragments.workout(page("workouts/short-session.md"), "short-session")
@@ -90,12 +91,12 @@ def test_a_link_in_text_points_at_the_page_that_shows_the_item():
 
 def test_a_link_to_an_item_on_the_same_page_is_an_anchor_only():
     content = load_content(VALID_FIXTURES)
-    variations = PageFragments(Renderer(content)).variations(page("variations.md"))
+    variations = PageFragments(Renderer(content, SITE_URL)).variations(page("variations.md"))
     assert "](#one-leg-thrust)" in variations
 
 
 def test_a_workout_page_takes_its_description_from_the_goal():
     content = load_content(VALID_FIXTURES)
     workout_page = page("workouts/short-session.md")
-    PageFragments(Renderer(content)).workout(workout_page, "short-session")
+    PageFragments(Renderer(content, SITE_URL)).workout(workout_page, "short-session")
     assert workout_page.meta["description"] == "A quick one."

@@ -86,11 +86,11 @@ def test_every_progression_is_on_the_variations_page(built_site, content):
         anchored(built_site, "variations/", progression.id)
 
 
-def test_every_workout_exercise_is_a_row_linking_to_its_variation(built_site, content):
+def test_every_workout_exercise_is_on_its_card_linking_to_its_variation(built_site, content):
     for workout_id, workout in content.workouts.items():
         url_path = f"workouts/{workout_id}/"
         shows(built_site, url_path, workout.title, workout.goal)
-        rows = built_site.article(url_path).select("table tbody tr")
+        rows = built_site.article(url_path).select(".workout-card__exercise")
         assert len(rows) == len(workout.exercises)
         for row, exercise in zip(rows, workout.exercises, strict=False):
             link = row.find("a")
