@@ -1,0 +1,230 @@
+"""Printing in a real browser: each workout card is one sheet on A4 and on Letter, holds the workout and a
+QR code back to its page, shows the chosen load unit, and nothing of the site around it.
+
+The printed cards are saved as PNGs under test-output/cards/ for a person to look at.
+"""
+
+import io
+import shutil
+
+import pypdfium2
+import pytest
+import zxingcpp
+from playwright.sync_api import sync_playwright
+from pypdf import PdfReader
+
+from macros.load import load_content
+from macros.models import MAX_EXERCISES, CardText, CueText, Exercise, Name, Summary, Title
+from tests.browser import launch_chromium, serve_directory
+from tests.project import ROOT, BuiltSite, copy_project, mkdocs_build, words
+
+PAPERS = ["A4", "Letter"]
+PNG_DIR = ROOT / "test-output" / "cards"
+FULLEST_CARD = ROOT / "tests" / "fixtures" / "fullest-card"
+# Everything around the content; Material hides most of it in print, print.css makes sure of all of it.
+SITE_CHROME = [
+    ".md-header",
+    ".md-tabs",
+    ".md-sidebar",
+    ".md-search",
+    ".md-footer",
+    ".md-top",
+    ".md-content__button",
+    ".headerlink",
+    "[data-card-controls]",
+]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh page with its own storage, so that no test sees another's unit choice."""
+    context = browser.new_context()
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def live_url(built_site):
+    with serve_directory(built_site.root) as base_url:
+        yield base_url
+
+
+@pytest.fixture(scope="module")
+def fullest_site(tmp_path_factory):
+    """The small valid site plus a workout whose card is as full as the schema allows."""
+    project = copy_project(tmp_path_factory.mktemp("fullest") / "project")
+    shutil.copytree(FULLEST_CARD, project / "data", dirs_exist_ok=True)
+    result = mkdocs_build(project, project / "site")
+    assert result.returncode == 0, result.stderr
+    site = BuiltSite(project / "site")
+    with serve_directory(site.root) as base_url:
+        yield site, base_url
+
+
+def print_to_pdf(page, url: str, paper: str) -> bytes:
+    page.goto(url)
+    page.emulate_media(media="print")
+    return page.pdf(format=paper)
+
+
+def pages_text(pdf: bytes) -> list[str]:
+    return [words(sheet.extract_text()) for sheet in PdfReader(io.BytesIO(pdf)).pages]
+
+
+def save_png(pdf: bytes, name: str, scale: float = 2):
+    """Render the PDF's first page to test-output/cards/<name>.png, and return the image."""
+    image = pypdfium2.PdfDocument(pdf)[0].render(scale=scale).to_pil()
+    PNG_DIR.mkdir(parents=True, exist_ok=True)
+    image.save(PNG_DIR / f"{name}.png")
+    return image
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_every_workout_card_prints_on_one_sheet(page, live_url, content, paper):
+    for workout_id in content.workouts:
+        pdf = print_to_pdf(page, f"{live_url}workouts/{workout_id}/", paper)
+        save_png(pdf, f"{workout_id}-{paper}")
+        assert len(pages_text(pdf)) == 1, f"{workout_id} on {paper}"
+
+
+def test_a_printed_card_holds_the_workout_its_exercises_and_their_cues(page, live_url, content):
+    for workout_id, workout in content.workouts.items():
+        (text,) = pages_text(print_to_pdf(page, f"{live_url}workouts/{workout_id}/", "A4"))
+        assert workout.title in text
+        assert words(workout.goal) in text
+        for exercise in workout.exercises:
+            variation = content.variation(exercise.variation)
+            each_leg = " each leg" if exercise.per_side else ""
+            assert f"{variation.name} {exercise.sets} × {exercise.reps}{each_leg}" in text
+            for cue_id in variation.key_cues:
+                assert content.cue(cue_id).cue in text
+        assert "Date:" in text
+        assert words(content.programming.safety) in text
+
+
+def test_the_qr_code_on_a_printed_card_opens_the_workout_page(page, live_url, built_site, content):
+    for workout_id in content.workouts:
+        pdf = print_to_pdf(page, f"{live_url}workouts/{workout_id}/", "Letter")
+        image = pypdfium2.PdfDocument(pdf)[0].render(scale=3).to_pil()
+        codes = zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)
+        assert [code.text for code in codes] == [f"{built_site.base_url}workouts/{workout_id}/"]
+
+
+def test_print_shows_nothing_of_the_site_around_the_card(page, live_url, content):
+    workout_id = next(iter(content.workouts))
+    pdf = print_to_pdf(page, f"{live_url}workouts/{workout_id}/", "A4")
+    for selector in SITE_CHROME:
+        visible = page.locator(selector).evaluate_all("elements => elements.filter(e => e.checkVisibility()).length")
+        assert visible == 0, f"{selector} is printed"
+    (text,) = pages_text(pdf)
+    for chrome_text in ("Hip Thrusts for Runners", "Table of contents", "Open content", "Print card", "¶"):
+        assert chrome_text not in text
+
+
+@pytest.mark.parametrize("url_path", ["", "technique/", "workouts/"])
+def test_a_printed_page_of_the_guide_ends_without_a_blank_sheet(page, live_url, url_path):
+    sheets = pages_text(print_to_pdf(page, live_url + url_path, "A4"))
+    assert sheets[-1].strip(), f"/{url_path} prints a blank last sheet of {len(sheets)}"
+
+
+def test_a_card_prints_black_on_white_in_the_dark_colour_scheme(page, live_url, content):
+    page.emulate_media(color_scheme="dark")
+    page.goto(f"{live_url}workouts/{next(iter(content.workouts))}/")
+    page.emulate_media(media="print", color_scheme="dark")
+    for selector in (".workout-card__title", ".workout-card__what a", ".workout-card__log th"):
+        assert page.locator(selector).first.evaluate("e => getComputedStyle(e).color") == "rgb(0, 0, 0)", selector
+    border = page.locator(".workout-card__log td").first.evaluate("e => getComputedStyle(e).borderTopColor")
+    assert border == "rgb(0, 0, 0)"
+
+
+def test_the_chosen_unit_is_remembered_and_printed(page, live_url, content):
+    url = f"{live_url}workouts/{next(iter(content.workouts))}/"
+    page.goto(url)
+    assert page.get_by_label("kg", exact=True).is_checked()
+    page.get_by_label("lb", exact=True).check()
+    assert set(page.locator("[data-load-unit]").all_inner_texts()) == {"lb"}
+    page.reload()
+    assert page.get_by_label("lb", exact=True).is_checked()
+    assert set(page.locator("[data-load-unit]").all_inner_texts()) == {"lb"}
+    (text,) = pages_text(print_to_pdf(page, url, "A4"))
+    assert "Load (lb)" in text and "Load in lb" in text
+    assert "kg" not in text
+
+
+def test_the_chosen_unit_holds_on_the_print_all_page(page, live_url, content):
+    page.goto(f"{live_url}workouts/{next(iter(content.workouts))}/")
+    page.get_by_label("lb", exact=True).check()
+    page.goto(f"{live_url}workouts/cards/")
+    assert page.get_by_label("lb", exact=True).is_checked()
+    assert set(page.locator("[data-load-unit]").all_inner_texts()) == {"lb"}
+
+
+def test_the_print_button_opens_the_print_dialog(page, live_url, content):
+    page.goto(f"{live_url}workouts/{next(iter(content.workouts))}/")
+    page.evaluate("window.print = () => { window.printed = true; }")
+    page.get_by_role("button", name="Print card").click()
+    assert page.evaluate("window.printed") is True
+
+
+def test_without_javascript_the_card_prints_in_kg_and_hides_the_controls(browser, live_url, content):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    url = f"{live_url}workouts/{next(iter(content.workouts))}/"
+    page.goto(url)
+    assert not page.get_by_role("button", name="Print card").is_visible()
+    assert not page.get_by_label("lb", exact=True).is_visible()
+    (text,) = pages_text(print_to_pdf(page, url, "Letter"))
+    assert "Load (kg)" in text
+    context.close()
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_print_all_cards_gives_one_sheet_per_workout_in_order(page, fullest_site, paper):
+    site, base_url = fullest_site
+    workouts = load_content(site.root.parent / "data").workouts
+    pdf = print_to_pdf(page, f"{base_url}workouts/cards/", paper)
+    sheets = pages_text(pdf)
+    assert len(sheets) == len(workouts) > 1
+    for sheet, workout in zip(sheets, workouts.values(), strict=True):
+        assert sheet.startswith(workout.title)
+
+
+def test_the_fullest_card_fixture_is_as_full_as_the_schema_allows(fullest_site):
+    site, _ = fullest_site
+    content = load_content(site.root.parent / "data")
+    workout = content.workouts["fullest-card"]
+
+    def longest(field_type) -> int:
+        return next(meta.max_length for meta in field_type.__metadata__ if hasattr(meta, "max_length"))
+
+    assert len(workout.exercises) == MAX_EXERCISES
+    assert (len(workout.title), len(workout.goal), len(workout.note)) == (
+        longest(Title),
+        longest(Summary),
+        longest(CardText),
+    )
+    assert len(content.programming.safety) == longest(CardText)
+    most_sets = Exercise.model_fields["sets"].metadata[-1].le
+    for exercise in workout.exercises:
+        variation = content.variation(exercise.variation)
+        assert (exercise.sets, exercise.per_side, len(variation.name)) == (most_sets, True, longest(Name))
+        assert [len(content.cue(cue_id).cue) for cue_id in variation.key_cues] == [longest(CueText)] * 3
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_the_fullest_card_the_schema_allows_prints_on_one_sheet(page, fullest_site, paper):
+    site, base_url = fullest_site
+    pdf = print_to_pdf(page, f"{base_url}workouts/fullest-card/", paper)
+    save_png(pdf, f"fullest-card-{paper}")
+    sheets = pages_text(pdf)
+    assert len(sheets) == 1
+    safety = load_content(site.root.parent / "data").programming.safety
+    assert words(safety) in sheets[0], "the safety note, last on the card, is on the sheet"
