@@ -100,3 +100,8 @@ def test_a_workout_page_takes_its_description_from_the_goal():
     workout_page = page("workouts/short-session.md")
     PageFragments(Renderer(content, SITE_URL)).workout(workout_page, "short-session")
     assert workout_page.meta["description"] == "A quick one."
+
+
+def test_a_workout_public_url_is_under_the_site_url():
+    renderer = Renderer(load_content(VALID_FIXTURES), SITE_URL)
+    assert renderer.public_url("short-session") == "https://example.org/guide/workouts/short-session/"

@@ -1,0 +1,68 @@
+"""The workout cards in the built HTML: what each card holds before any script runs, and where they are."""
+
+import json
+
+from tests.project import words
+
+
+def cards_of(built_site, url_path: str):
+    return built_site.article(url_path).select(".workout-card")
+
+
+def test_every_exercise_has_one_box_per_set_for_the_load_and_the_reps(built_site, content):
+    for workout_id, workout in content.workouts.items():
+        grids = built_site.article(f"workouts/{workout_id}/").select("table.workout-card__log")
+        assert len(grids) == len(workout.exercises)
+        for grid, exercise in zip(grids, workout.exercises, strict=True):
+            load, reps = grid.select("tbody tr")
+            assert load.th.get_text() == "Load (kg)"
+            assert reps.th.get_text() == ("Reps/leg" if exercise.per_side else "Reps")
+            assert len(load.find_all("td")) == len(reps.find_all("td")) == exercise.sets
+
+
+def test_without_a_script_every_load_is_in_kg(built_site, content):
+    for workout_id in content.workouts:
+        units = {label.get_text() for label in built_site.article(f"workouts/{workout_id}/").select("[data-load-unit]")}
+        assert units == {"kg"}
+
+
+def test_every_card_shows_its_date_line_and_the_safety_note(built_site, content):
+    for workout_id in content.workouts:
+        card_text = words(cards_of(built_site, f"workouts/{workout_id}/")[0].get_text(" "))
+        assert "Date:" in card_text
+        assert words(content.programming.safety) in card_text
+
+
+def test_the_qr_code_is_an_image_named_with_the_page_address(built_site, content):
+    for workout_id in content.workouts:
+        qr = built_site.article(f"workouts/{workout_id}/").select_one(".workout-card__qr")
+        assert qr["role"] == "img"
+        assert qr["aria-label"].endswith(f": {built_site.base_url}workouts/{workout_id}/")
+        assert qr.find("svg") is not None
+
+
+def test_the_card_controls_are_hidden_until_the_script_makes_them_work(built_site, content):
+    controls = built_site.article(f"workouts/{next(iter(content.workouts))}/").select("[data-card-controls]")
+    assert len(controls) == 1
+    assert controls[0].has_attr("hidden")
+    assert controls[0].find("button", type="button").get_text() == "Print card"
+    assert controls[0].find("legend").get_text() == "Load unit"
+    choices = {label.get_text(strip=True): label.input["value"] for label in controls[0].find_all("label")}
+    assert choices == {"kg": "kg", "lb": "lb"}
+
+
+def test_the_workouts_index_links_to_the_page_with_every_card(built_site, content):
+    links = {a.get_text(strip=True): a["href"] for a in built_site.article("workouts/").find_all("a")}
+    assert links["Print all cards"] == "cards/"
+    cards = cards_of(built_site, "workouts/cards/")
+    titles = [next(card.select_one(".workout-card__title").stripped_strings) for card in cards]
+    assert titles == [workout.title for workout in content.workouts.values()]
+    assert len(built_site.article("workouts/cards/").select("[data-card-controls]")) == 1
+
+
+def test_the_print_all_page_stays_out_of_search(built_site, content):
+    # Its words are the workout pages' words; search finds those pages already.
+    search_index = json.loads((built_site.root / "search" / "search_index.json").read_text(encoding="utf-8"))
+    pages = {entry["location"].split("#")[0] for entry in search_index["docs"]}
+    assert "workouts/cards/" not in pages
+    assert {f"workouts/{workout_id}/" for workout_id in content.workouts} <= pages
