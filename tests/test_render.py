@@ -62,7 +62,7 @@ def test_inert_escapes_html_and_the_characters_markdown_extensions_act_on():
 
 @pytest.mark.parametrize("start", ["# ", "- ", "* ", "+ ", "1. ", "2) ", "```", "~~~", "!!! ", "??? ", "=== "])
 def test_text_that_starts_like_a_markdown_block_stays_text(start):
-    fragments = PageFragments(Renderer(load_content(VALID_FIXTURES)))
+    fragments = PageFragments(Renderer(load_content(VALID_FIXTURES), SITE_URL))
     content = fragments.content
     summary = content.summary.model_copy(
         update={"points": [content.summary.points[0].model_copy(update={"text": start + "words"})]}
@@ -73,7 +73,7 @@ def test_text_that_starts_like_a_markdown_block_stays_text(start):
 
 def test_link_syntax_other_than_links_to_ids_stays_text():
     content = load_content(VALID_FIXTURES)
-    fragments = PageFragments(Renderer(content))
+    fragments = PageFragments(Renderer(content, SITE_URL))
     point = content.summary.points[0].model_copy(update={"text": "[a]: javascript:alert(1) and [click][a]"})
     output = fragments.renderer.render("points.md", "index.md", points=[point])
     assert "&#91;a&#93;: javascript:alert(1) and &#91;click&#93;&#91;a&#93;" in output
