@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 import yaml
 
-from macros.models import DATA_FILES
+from macros.models import DATA_FILES, MAX_EXERCISES
 from macros.schemas import (
     CONTRIBUTING,
     SCHEMAS_DIR,
@@ -23,7 +23,11 @@ from macros.schemas import (
 from tests.broken_content import broken_cases
 from tests.project import ROOT, VALID_FIXTURES
 
-DATA_SETS = {"data": ROOT / "data", "valid-fixtures": VALID_FIXTURES}
+DATA_SETS = {
+    "data": ROOT / "data",
+    "valid-fixtures": VALID_FIXTURES,
+    "fullest-card-fixtures": ROOT / "tests" / "fixtures" / "fullest-card",
+}
 DATA_FILES_TO_CHECK = [(data_dir, path) for data_dir in DATA_SETS.values() for path in sorted(data_dir.rglob("*.yaml"))]
 
 
@@ -66,7 +70,9 @@ def test_a_stale_or_orphaned_schema_is_reported(tmp_path):
     shutil.copytree(ROOT / SCHEMAS_DIR, tmp_path / SCHEMAS_DIR)
     shutil.copy(ROOT / CONTRIBUTING, tmp_path / CONTRIBUTING)
     workout_schema = tmp_path / SCHEMAS_DIR / "workout.schema.json"
-    workout_schema.write_text(workout_schema.read_text().replace('"maxItems": 8', '"maxItems": 9'))
+    workout_schema.write_text(
+        workout_schema.read_text().replace(f'"maxItems": {MAX_EXERCISES}', f'"maxItems": {MAX_EXERCISES + 1}')
+    )
     (tmp_path / SCHEMAS_DIR / "old.schema.json").write_text("{}")
     assert stale_files(tmp_path) == [workout_schema, tmp_path / SCHEMAS_DIR / "old.schema.json"]
 
