@@ -24,6 +24,8 @@ def define_env(env):
     except ContentError as error:
         raise PluginError(str(error)) from None
     # The printed cards' QR codes encode the published address of each workout page.
+    if not env.conf["site_url"]:
+        raise PluginError("mkdocs.yml: expected site_url, the public address that the cards' QR codes point at")
     fragments = PageFragments(Renderer(content, site_url=env.conf["site_url"]))
     for name in MACROS:
         env.macro(_on_current_page(env, getattr(fragments, name)), name)

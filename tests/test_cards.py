@@ -66,3 +66,10 @@ def test_the_print_all_page_stays_out_of_search(built_site, content):
     pages = {entry["location"].split("#")[0] for entry in search_index["docs"]}
     assert "workouts/cards/" not in pages
     assert {f"workouts/{workout_id}/" for workout_id in content.workouts} <= pages
+
+
+def test_the_workouts_index_counts_exercises_in_words_that_agree(built_site, content):
+    text = built_site.text("workouts/")
+    for workout in content.workouts.values():
+        count = len(workout.exercises)
+        assert f"{count} exercise{'s' if count != 1 else ''} ·" in text
