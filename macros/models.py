@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, cached_property
-from typing import Annotated, get_args
+from typing import Annotated, Literal, get_args
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 from pydantic.fields import FieldInfo
@@ -113,6 +113,7 @@ def _ref(model: str, description: str):
 
 CueRef = _ref("Cue", "The id of a cue, from data/technique.yaml or a variation's own cues.")
 VariationRef = _ref("Variation", "The id of a variation, from data/variations.yaml.")
+FigureRef = _ref("Figure", "The id of a figure, from data/figures.yaml.")
 Title = _text(80, "A short title in sentence case, without a full stop.")
 CueText = _text(
     45, "The cue as you would say it at the bench: short and imperative, without a full stop; key cues go on the card."
@@ -167,6 +168,8 @@ class TechniqueFile(Model):
 
     setup: list[Cue] = Field(min_length=1, description="Set-up and alignment cues, in the order you do them.")
     execution: list[Cue] = Field(min_length=1, description="Cues for performing each repetition, in order.")
+    setup_figures: list[FigureRef] = Field(default=[], description="Figures shown after the set-up cues.")
+    execution_figures: list[FigureRef] = Field(default=[], description="Figures shown after the execution cues.")
 
 
 class Mistake(Model):
@@ -177,6 +180,8 @@ class Mistake(Model):
     why: Text = Field(description="Why it matters: what goes wrong.")
     fix: Text = Field(description="What to do instead.")
     fixed_by: list[CueRef] = Field(min_length=1, description="The cues that fix it.")
+    figure: FigureRef = Field(description="The figure that shows the mistake.")
+    correct_figure: FigureRef = Field(description="The figure that shows the correct form, shown beside it.")
 
 
 class MistakesFile(Model):
@@ -238,6 +243,7 @@ class Variation(Model):
         min_length=1, max_length=3, description="The cues that matter most: they go on the printed card."
     )
     cues: list[Cue] = Field(default=[], description="Cues that apply to this variation only.")
+    figure: FigureRef = Field(description="The side-view figure of this variation, at the top of the movement.")
 
 
 class Progression(Model):
@@ -283,6 +289,98 @@ class SummaryFile(Model):
     points: list[Point] = Field(min_length=1, description="The key points, in the order the home page shows them.")
 
 
+# The joints of the figures' simple human. Side view: the near side, head on the left; `ribs` is the bottom of
+# the rib cage, so that an arched lower back can be drawn and measured; `other_*` is the far leg where it differs
+# (a single-leg figure). Front view: as seen from the feet, the person's left on the viewer's right.
+SIDE_JOINTS = ("head", "shoulder", "elbow", "wrist", "ribs", "hip", "knee", "ankle", "toe")
+OTHER_LEG_JOINTS = ("other_knee", "other_ankle", "other_toe")
+FRONT_JOINTS = tuple(f"{side}_{joint}" for side in ("left", "right") for joint in ("hip", "knee", "ankle", "toe"))
+Joint = Literal[
+    "head", "shoulder", "elbow", "wrist", "ribs", "hip", "knee", "ankle", "toe", "other_knee", "other_ankle",
+    "other_toe", "left_hip", "left_knee", "left_ankle", "left_toe", "right_hip", "right_knee", "right_ankle",
+    "right_toe",
+]  # fmt: skip
+Coordinate = Annotated[float, Field(ge=-200, le=300)]
+Position = Annotated[
+    list[Coordinate],
+    Field(min_length=2, max_length=2, description="[x, y] in centimetres: x along the floor, y up from the floor."),
+]
+
+
+class Rectangle(Model):
+    x: Coordinate = Field(description="Left edge, in centimetres.")
+    y: Coordinate = Field(description="Bottom edge, in centimetres above the floor.")
+    width: float = Field(ge=1, le=300)
+    height: float = Field(ge=1, le=300)
+
+
+class Bar(Model):
+    """A loaded barbell seen end-on."""
+
+    at: Position = Field(description="The centre of the bar.")
+    radius: float = Field(ge=1, le=30, description="The radius of the plates (22.5 for standard plates).")
+
+
+class Band(Model):
+    ends: list[Position] = Field(min_length=2, max_length=2, description="The two ends of the band's visible strip.")
+
+
+class Arrow(Model):
+    at: Joint = Field(description="The joint the arrow starts beside.")
+    direction: Literal["up", "down"]
+
+
+class Figure(Model):
+    """A figure drawn from positions: a simple human, the equipment, and marks for what the cues say."""
+
+    id: Id
+    view: Literal["side", "front"]
+    title: Title
+    shows: list[CueRef] = Field(default=[], description="The cues this figure shows done right.")
+    gets_wrong: list[CueRef] = Field(default=[], description="The cues a mistake figure shows done wrong.")
+    joints: dict[Joint, Position] = Field(description="Where each joint is, in centimetres.")
+    bench: Rectangle | None = None
+    platform: Rectangle | None = Field(default=None, description="A raised platform under the feet.")
+    bar: Bar | None = None
+    band: Band | None = None
+    angles: list[list[Joint]] = Field(
+        default=[], description="Angle marks: three joints each; the angle is drawn and labelled at the middle one."
+    )
+    lines: list[list[Joint]] = Field(default=[], description="Guide lines: two joints each, drawn dashed.")
+    arrows: list[Arrow] = Field(default=[], description="Arrows for the direction of the drive.")
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Figure:
+        if not self.shows and not self.gets_wrong:
+            raise ValueError("at least one cue in shows or gets_wrong, for the figure's description")
+        required = SIDE_JOINTS if self.view == "side" else FRONT_JOINTS
+        allowed = {*required, *OTHER_LEG_JOINTS} if self.view == "side" else set(required)
+        missing = [joint for joint in required if joint not in self.joints]
+        if missing:
+            raise ValueError(f"every joint of a {self.view} view; missing: {', '.join(missing)}")
+        foreign = [joint for joint in self.joints if joint not in allowed]
+        if foreign:
+            raise ValueError(f"only joints of a {self.view} view; not: {', '.join(foreign)}")
+        other_leg = [joint for joint in OTHER_LEG_JOINTS if joint in self.joints]
+        if other_leg and len(other_leg) != len(OTHER_LEG_JOINTS):
+            raise ValueError(f"all of {', '.join(OTHER_LEG_JOINTS)} or none of them")
+        for name, marks, size in (("angle", self.angles, 3), ("line", self.lines, 2)):
+            for mark in marks:
+                if len(mark) != size:
+                    raise ValueError(f"{size} joints for each {name} mark, got {len(mark)}")
+        named = [joint for mark in [*self.angles, *self.lines] for joint in mark] + [a.at for a in self.arrows]
+        absent = sorted({joint for joint in named if joint not in self.joints})
+        if absent:
+            raise ValueError(f"marks on joints of this figure; it has no {', '.join(absent)}")
+        return self
+
+
+class FiguresFile(Model):
+    """data/figures.yaml: the figures of the guide, drawn at build time from these positions."""
+
+    figures: list[Figure] = Field(min_length=1)
+
+
 # Which model reads which file under data/.
 DATA_FILES: dict[str, type[Model]] = {
     "benefits.yaml": BenefitsFile,
@@ -291,6 +389,7 @@ DATA_FILES: dict[str, type[Model]] = {
     "programming.yaml": ProgrammingFile,
     "variations.yaml": VariationsFile,
     "summary.yaml": SummaryFile,
+    "figures.yaml": FiguresFile,
 }
 WORKOUTS_DIR = "workouts"
 
@@ -305,6 +404,7 @@ class Content:
     programming: ProgrammingFile
     variations: VariationsFile
     summary: SummaryFile
+    figures: FiguresFile
     workouts: dict[str, Workout]  # by id, in id order
     file_of_id: dict[str, str]  # every id -> the data file that holds it, relative to data/
 
@@ -324,6 +424,13 @@ class Content:
             for harder_id in variation.harder:
                 easier[harder_id].append(variation)
         return easier
+
+    @cached_property
+    def _figures(self) -> dict[str, Figure]:
+        return {figure.id: figure for figure in self.figures.figures}
+
+    def figure(self, figure_id: str) -> Figure:
+        return self._figures[figure_id]
 
     def variation(self, variation_id: str) -> Variation:
         return self._variations[variation_id]

@@ -10,6 +10,7 @@ import segno
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup, escape
 
+from .figures import HEAD_RADIUS, drawing, frames
 from .models import TEXT_LINK, Content
 from .site_map import page_of_data_file, relative_link, workout_page
 
@@ -44,6 +45,7 @@ class Renderer:
     def __init__(self, content: Content, site_url: str):
         self.content = content
         self.site_url = site_url
+        self.figure_frames = frames(content.figures.figures)
         self.env = Environment(
             loader=FileSystemLoader(Path(__file__).parent / "templates"),
             autoescape=True,
@@ -54,9 +56,11 @@ class Renderer:
             keep_trailing_newline=True,
         )
         self.env.filters["text"] = self._text
+        self.env.filters["plain"] = plain_text
         self.env.globals["link"] = self._link
         self.env.globals["public_url"] = self.public_url
         self.env.globals["qr_code_svg"] = qr_code_svg
+        self.env.globals["figure"] = self._figure
 
     def render(self, template: str, page: str, **context) -> str:
         """Render a template for the page whose source path is `page` (e.g. "workouts/x.md")."""
@@ -72,6 +76,22 @@ class Renderer:
         home = page_of_data_file(self.content.file_of_id[item_id])
         anchor = "" if home == workout_page(item_id) else item_id
         return relative_link(context["page"], home, anchor)
+
+    @pass_context
+    def _figure(self, context, figure_id: str, key: str, label: str = "") -> Markup:
+        """A figure as inline SVG with its caption; `key` makes its element ids unique on the page."""
+        figure = self.content.figure(figure_id)
+        return Markup(
+            self.render(
+                "figure.html",
+                context["page"],
+                figure=figure,
+                drawing=drawing(figure, self.figure_frames[figure.view]),
+                key=f"fig-{key}",
+                label=label,
+                head_radius=HEAD_RADIUS,
+            ).strip()
+        )
 
     @pass_context
     def _text(self, context, value: str) -> Markup:
@@ -107,10 +127,16 @@ class PageFragments:
         return self.renderer.render("points.md", page.file.src_uri, points=self.content.benefits.general)
 
     def setup_cues(self, page) -> str:
-        return self.renderer.render("cues.md", page.file.src_uri, cues=self.content.technique.setup)
+        technique = self.content.technique
+        return self.renderer.render(
+            "cues.md", page.file.src_uri, cues=technique.setup, figure_ids=technique.setup_figures
+        )
 
     def execution_cues(self, page) -> str:
-        return self.renderer.render("cues.md", page.file.src_uri, cues=self.content.technique.execution)
+        technique = self.content.technique
+        return self.renderer.render(
+            "cues.md", page.file.src_uri, cues=technique.execution, figure_ids=technique.execution_figures
+        )
 
     def mistakes(self, page) -> str:
         return self.renderer.render("mistakes.md", page.file.src_uri)

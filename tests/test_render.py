@@ -18,13 +18,18 @@ def page(src_uri: str = "index.md"):
     return SimpleNamespace(file=SimpleNamespace(src_uri=src_uri), meta={})
 
 
+# Fields that hold ids or names from a fixed set, which validation guarantees.
+NOT_FREE_TEXT = {
+    *("id", "variation", "harder", "key_cues", "fixed_by", "figure", "correct_figure", "shows", "gets_wrong"),
+    *("setup_figures", "execution_figures", "view", "angles", "lines", "at", "direction"),
+}
+
+
 def poisoned(value):
     """The same content with hostile text in every free-text field, as if validation had let it through."""
     if isinstance(value, BaseModel):
         updates = {
-            name: poisoned(getattr(value, name))
-            for name in type(value).model_fields
-            if name not in ("id", "variation", "harder", "key_cues", "fixed_by")
+            name: poisoned(getattr(value, name)) for name in type(value).model_fields if name not in NOT_FREE_TEXT
         }
         return value.model_copy(update=updates)
     if isinstance(value, list):
