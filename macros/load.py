@@ -89,6 +89,8 @@ def _expected(error: dict) -> str:
         return f"a number {_number_bounds(ctx)}{got}"
     if kind == "string_pattern_mismatch" and ctx.get("pattern") == ID_PATTERN:
         return "a kebab-case id (lowercase letters and digits, words joined by single hyphens)" + got
+    if kind == "literal_error":
+        return f"one of {ctx['expected']}{got}"
     if kind == "string_too_long":
         return f"text of at most {ctx['max_length']} characters, got {len(value)}"
     if kind == "string_too_short":

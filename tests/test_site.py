@@ -113,3 +113,35 @@ def test_every_page_has_a_meta_description(built_site):
         url_path = html.parent.relative_to(built_site.root).as_posix().removeprefix(".")
         meta = built_site.soup(url_path).find("meta", attrs={"name": "description"})
         assert meta and meta["content"].strip(), f"/{url_path} has no meta description"
+
+
+def figure_titles(element) -> list[str]:
+    return [svg.find("title").get_text() for svg in element.find_all("svg", attrs={"role": "img"})]
+
+
+def test_the_technique_page_shows_its_figures(built_site, content):
+    technique = content.technique
+    expected = [content.figure(i).title for i in [*technique.setup_figures, *technique.execution_figures]]
+    assert figure_titles(built_site.article("technique/")) == expected
+
+
+def test_every_mistake_is_shown_beside_the_correct_form_with_captions_that_say_which(built_site, content):
+    for mistake in content.mistakes.mistakes:
+        pair = anchored(built_site, "mistakes/", mistake.id).find_next("div", class_="grid")
+        captions = [words(caption.get_text(" ")) for caption in pair.find_all("figcaption")]
+        fault, correct = content.figure(mistake.figure), content.figure(mistake.correct_figure)
+        assert captions == [f"Mistake: {fault.title}", f"Correct: {correct.title}"]
+        assert figure_titles(pair) == [fault.title, correct.title]
+
+
+def test_every_variation_shows_its_figure(built_site, content):
+    for variation in content.variations.variations:
+        figure = anchored(built_site, "variations/", variation.id).find_next("figure")
+        assert figure_titles(figure) == [content.figure(variation.figure).title]
+
+
+def test_no_page_repeats_an_element_id(built_site):
+    for html in built_site.html_files():
+        ids = [element["id"] for element in built_site.soup_of_file(html).find_all(id=True)]
+        repeated = {item_id for item_id in ids if ids.count(item_id) > 1}
+        assert not repeated, f"{html.relative_to(built_site.root)}: {sorted(repeated)}"
