@@ -6,7 +6,7 @@ from pathlib import Path
 
 # Reloaded on every build, so that `mkdocs serve` picks up code changes: mkdocs-macros imports this
 # package once and would otherwise keep the first version of its modules.
-_SUBMODULES = ("yaml_reader", "models", "load", "site_map", "render")
+_SUBMODULES = ("yaml_reader", "models", "load", "site_map", "figures", "render")
 
 
 def define_env(env):
