@@ -14,7 +14,9 @@ from .models import Figure
 HEAD_RADIUS = 9
 ANGLE_MARK_RADIUS = 14
 ARROW_LENGTH = 16
+OPEN_ANGLE = 120  # degrees
 MARGIN = 6
+PIXELS_PER_CM = 2  # every figure at one scale, so that side and front views side by side match
 FRONT_VIEW_HALF_WIDTH = 40  # a front view spans at least this far either side, to keep the side views' scale
 
 # The limbs, as chains of joints drawn as one stroke each; the far leg first, so that the near side covers it.
@@ -25,10 +27,12 @@ LIMBS = {
         ("shoulder", "elbow", "wrist"),
     ],
     "front": [
+        ("right_hip", "right_shoulder", "left_shoulder", "left_hip"),
         ("right_toe", "right_ankle", "right_knee", "right_hip", "left_hip", "left_knee", "left_ankle", "left_toe"),
     ],
 }
-FAR_SIDE = ("other_knee",)  # a limb that passes through one of these is the far one, drawn fainter
+# A limb that passes through one of these joints lies behind the others: it is drawn fainter.
+FAR_SIDE = ("other_knee", "right_shoulder")
 
 Point = tuple[float, float]
 
@@ -91,6 +95,8 @@ class Drawing:
     """What the template draws, in SVG coordinates (y down), formatted."""
 
     view_box: str
+    width: str  # CSS pixels at full size; the page scales a figure down where the column is narrower
+    height: str
     floor: str
     rectangles: list[tuple[str, str, str, str]]  # x, y, width, height
     bar: tuple[str, str, str] | None  # centre x, y, plate radius
@@ -105,13 +111,16 @@ class Drawing:
 
 def _angle_mark(a: Point, vertex: Point, c: Point) -> tuple[AngleMark, list[Point]]:
     start, end = _toward(vertex, a, ANGLE_MARK_RADIUS), _toward(vertex, c, ANGLE_MARK_RADIUS)
-    # SVG's sweep flag 1 turns clockwise on screen (y down): counter-clockwise in the data's y-up frame.
+    # Flipping y keeps the picture's turning sense, and SVG's sweep flag 1 turns clockwise as the reader sees it.
     counter_clockwise = (a[0] - vertex[0]) * (c[1] - vertex[1]) - (a[1] - vertex[1]) * (c[0] - vertex[0]) > 0
-    arc = f"M{_svg(start)}A{ANGLE_MARK_RADIUS} {ANGLE_MARK_RADIUS} 0 0 {1 if counter_clockwise else 0} {_svg(end)}"
+    arc = f"M{_svg(start)}A{ANGLE_MARK_RADIUS} {ANGLE_MARK_RADIUS} 0 0 {0 if counter_clockwise else 1} {_svg(end)}"
+    angle = angle_at(a, vertex, c)
     middle = ((start[0] + end[0]) / 2, (start[1] + end[1]) / 2)
-    label_point = _toward(vertex, middle, ANGLE_MARK_RADIUS + 8) if length(vertex, middle) else vertex
-    label = f"{round(angle_at(a, vertex, c))}°"
-    return AngleMark(arc, _flipped(label_point), label), [start, end, label_point]
+    # An open angle leaves no room inside its arc for the label: it goes on the far side of the joint.
+    inside = angle <= OPEN_ANGLE
+    beyond = middle if inside else (2 * vertex[0] - middle[0], 2 * vertex[1] - middle[1])
+    label_point = _toward(vertex, beyond, ANGLE_MARK_RADIUS + 8 if inside else 10)
+    return AngleMark(arc, _flipped(label_point), f"{round(angle)}°"), [start, end, label_point]
 
 
 def _arrow(at: Point, direction: str) -> tuple[str, list[Point]]:
@@ -155,9 +164,10 @@ def _shapes(figure: Figure) -> tuple[dict, list[Point]]:
             limbs.append((path, any(name in FAR_SIDE for name in chain)))
     neck = head = None
     if "head" in at:
-        neck_end = _toward(at["head"], at["shoulder"], HEAD_RADIUS)
-        neck, head = f"M{_svg(at['shoulder'])}L{_svg(neck_end)}", _flipped(at["head"])
+        head = _flipped(at["head"])
         extent += [(at["head"][0] + d, at["head"][1] + d) for d in (-HEAD_RADIUS, HEAD_RADIUS)]
+    if "head" in at and "shoulder" in at:  # seen from the front, the neck hides behind the head
+        neck = f"M{_svg(at['shoulder'])}L{_svg(_toward(at['head'], at['shoulder'], HEAD_RADIUS))}"
     rectangles = []
     for box in filter(None, (figure.bench, figure.platform)):
         rectangles.append(tuple(map(_number, (box.x, -(box.y + box.height), box.width, box.height))))
@@ -213,6 +223,8 @@ def drawing(figure: Figure, frame: Bounds) -> Drawing:
     width, height = frame.right - frame.left, frame.top - frame.bottom
     return Drawing(
         view_box=" ".join(map(_number, (frame.left, -frame.top, width, height))),
+        width=_number(width * PIXELS_PER_CM),
+        height=_number(height * PIXELS_PER_CM),
         floor=f"M{_svg((frame.left, 0))}H{_number(frame.right)}",
         **shapes,
     )

@@ -291,14 +291,17 @@ class SummaryFile(Model):
 
 # The joints of the figures' simple human. Side view: the near side, head on the left; `ribs` is the bottom of
 # the rib cage, so that an arched lower back can be drawn and measured; `other_*` is the far leg where it differs
-# (a single-leg figure). Front view: as seen from the feet, the person's left on the viewer's right.
+# (a single-leg figure). Front view: as seen from the feet, the person's left on the viewer's right; the
+# shoulders and head lie behind the legs.
 SIDE_JOINTS = ("head", "shoulder", "elbow", "wrist", "ribs", "hip", "knee", "ankle", "toe")
 OTHER_LEG_JOINTS = ("other_knee", "other_ankle", "other_toe")
-FRONT_JOINTS = tuple(f"{side}_{joint}" for side in ("left", "right") for joint in ("hip", "knee", "ankle", "toe"))
+FRONT_JOINTS = ("head",) + tuple(
+    f"{side}_{joint}" for side in ("left", "right") for joint in ("shoulder", "hip", "knee", "ankle", "toe")
+)
 Joint = Literal[
     "head", "shoulder", "elbow", "wrist", "ribs", "hip", "knee", "ankle", "toe", "other_knee", "other_ankle",
-    "other_toe", "left_hip", "left_knee", "left_ankle", "left_toe", "right_hip", "right_knee", "right_ankle",
-    "right_toe",
+    "other_toe", "left_shoulder", "left_hip", "left_knee", "left_ankle", "left_toe", "right_shoulder", "right_hip",
+    "right_knee", "right_ankle", "right_toe",
 ]  # fmt: skip
 Coordinate = Annotated[float, Field(ge=-200, le=300)]
 Position = Annotated[

@@ -145,6 +145,7 @@ SEGMENTS = {
         "forearm": [("elbow", "wrist")],
     },
     "front": {
+        "shoulders": [("left_shoulder", "right_shoulder")],
         "pelvis": [("left_hip", "right_hip")],
         "shin": [("left_knee", "left_ankle"), ("right_knee", "right_ankle")],
         "foot": [("left_ankle", "left_toe"), ("right_ankle", "right_toe")],
