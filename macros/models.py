@@ -313,8 +313,8 @@ Position = Annotated[
 class Rectangle(Model):
     x: Coordinate = Field(description="Left edge, in centimetres.")
     y: Coordinate = Field(description="Bottom edge, in centimetres above the floor.")
-    width: float = Field(ge=1, le=300)
-    height: float = Field(ge=1, le=300)
+    width: float = Field(ge=1, le=300, description="In centimetres.")
+    height: float = Field(ge=1, le=300, description="In centimetres.")
 
 
 class Bar(Model):
@@ -330,22 +330,24 @@ class Band(Model):
 
 class Arrow(Model):
     at: Joint = Field(description="The joint the arrow starts beside.")
-    direction: Literal["up", "down"]
+    direction: Literal["up", "down"] = Field(description="Which way the drive goes.")
 
 
 class Figure(Model):
     """A figure drawn from positions: a simple human, the equipment, and marks for what the cues say."""
 
     id: Id
-    view: Literal["side", "front"]
+    view: Literal["side", "front"] = Field(
+        description="side: the near side, head on the left; front: as seen from the feet (for what is side to side)."
+    )
     title: Title
     shows: list[CueRef] = Field(default=[], description="The cues this figure shows done right.")
     gets_wrong: list[CueRef] = Field(default=[], description="The cues a mistake figure shows done wrong.")
     joints: dict[Joint, Position] = Field(description="Where each joint is, in centimetres.")
-    bench: Rectangle | None = None
+    bench: Rectangle | None = Field(default=None, description="The bench the upper back rests on.")
     platform: Rectangle | None = Field(default=None, description="A raised platform under the feet.")
-    bar: Bar | None = None
-    band: Band | None = None
+    bar: Bar | None = Field(default=None, description="A loaded barbell across the hips.")
+    band: Band | None = Field(default=None, description="A resistance band looped above the knees.")
     angles: list[list[Joint]] = Field(
         default=[], description="Angle marks: three joints each; the angle is drawn and labelled at the middle one."
     )
@@ -381,7 +383,7 @@ class Figure(Model):
 class FiguresFile(Model):
     """data/figures.yaml: the figures of the guide, drawn at build time from these positions."""
 
-    figures: list[Figure] = Field(min_length=1)
+    figures: list[Figure] = Field(min_length=1, description="Every figure, referenced by id from the other files.")
 
 
 # Which model reads which file under data/.

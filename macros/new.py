@@ -69,7 +69,8 @@ def new_variation(data_dir: Path, variation_id: str, content: Content) -> Path:
     text = path.read_text(encoding="utf-8")
     # The cues of the basic movement hold for every variation: a sound start for the card.
     key_cues = ", ".join(cue.id for cue in content.technique.execution[:2])
-    entry = _template("variation", id=variation_id, title=_title(variation_id), key_cues=key_cues)
+    base_figure = content.variations.variations[0].figure
+    entry = _template("variation", id=variation_id, title=_title(variation_id), key_cues=key_cues, figure=base_figure)
     at = end_of_list(text, VARIATIONS_KEY)
     before = text[:at] if text[:at].endswith("\n") else text[:at] + "\n"
     path.write_text(before + entry + text[at:], encoding="utf-8")

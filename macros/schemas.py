@@ -99,6 +99,8 @@ def _kind(prop: dict) -> str:
     if "$ref" in prop:
         return _item_link(prop["$ref"])
     kind = prop.get("type")
+    if "enum" in prop:
+        return "one of " + ", ".join(f"`{value}`" for value in prop["enum"])
     if kind == "string":
         if prop.get("pattern") == ID_PATTERN:
             return "kebab-case id"
@@ -106,11 +108,20 @@ def _kind(prop: dict) -> str:
         return f"text, {length}" if length else "text"
     if kind == "integer":
         return f"whole number, {_limits(prop.get('minimum'), prop.get('maximum'))}"
+    if kind == "number":
+        bounds = _limits(prop.get("minimum"), prop.get("maximum"))
+        return f"number, {bounds}" if bounds else "number"
     if kind == "boolean":
         return "true or false"
+    if kind == "object" and "additionalProperties" in prop:
+        names = prop.get("propertyNames", {}).get("enum")
+        keys = "one of " + ", ".join(f"`{name}`" for name in names) if names else "a name"
+        return f"mapping from {keys} to {_kind(prop['additionalProperties'])}"
     if kind == "array":
         low, high = prop.get("minItems"), prop.get("maxItems")
-        count = "not empty" if (low, high) == (1, None) else _limits(low, high, " items")
+        count = (
+            "not empty" if (low, high) == (1, None) else f"{low} items" if low == high else _limits(low, high, " items")
+        )
         return f"list of {_kind(prop['items'])}" + (f" ({count})" if count else "")
     raise ValueError(f"no words for the JSON Schema type {kind!r}: add them to macros/schemas.py")
 

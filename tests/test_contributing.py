@@ -15,6 +15,7 @@ TEMPLATE_TARGETS = [
     ("technique.yaml", "execution"),
     ("mistakes.yaml", "mistakes"),
     ("variations.yaml", "variations"),
+    ("figures.yaml", "figures"),
     ("workouts/tempo-day.yaml", None),  # a file of its own
 ]
 
