@@ -13,7 +13,18 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from .models import DATA_FILES, ID_PATTERN, TEXT_LINK, WORKOUTS_DIR, Content, Model, Workout, field_at, references_of
+from .models import (
+    DATA_FILES,
+    ID_PATTERN,
+    TEXT_LINK,
+    UNANCHORED,
+    WORKOUTS_DIR,
+    Content,
+    Model,
+    Workout,
+    field_at,
+    references_of,
+)
 from .yaml_reader import Path as FieldPath
 from .yaml_reader import Position, YamlDocument, describe, read_yaml
 
@@ -214,14 +225,20 @@ class _Index:
     def check_references(self) -> None:
         for ref in self.references:
             owner = self.owners.get(ref.target)
-            if owner and (ref.model is None or owner[0] == ref.model):
+            linkable = ref.model is not None or owner is None or owner[0] not in UNANCHORED
+            if owner and linkable and (ref.model is None or owner[0] == ref.model):
                 continue
             if ref.target in self.unchecked_ids:
                 continue
             wanted = ref.model.lower() if ref.model else "item"
-            candidates = [i for i, (model, _, _) in self.owners.items() if ref.model in (None, model)]
+            candidates = [
+                i
+                for i, (model, _, _) in self.owners.items()
+                if model == ref.model or (ref.model is None and model not in UNANCHORED)
+            ]
             hint = difflib.get_close_matches(ref.target, candidates, n=1)
             detail = f"'{ref.target}' is a {owner[0].lower()}" if owner else f"there is no {wanted} '{ref.target}'"
+            detail += ", which has no anchor to link to" if owner and not linkable else ""
             detail += f"; did you mean '{hint[0]}'?" if hint else ""
             what = f"the id of a {wanted}" if ref.model else "a link to the id of an item in the content"
             self.problems.append(ref.source.problem(ref.path, f"{what}; {detail}"))

@@ -380,6 +380,10 @@ class Figure(Model):
         return self
 
 
+# Items drawn on pages without an anchor of their own: text cannot link to them.
+UNANCHORED = {"Figure"}
+
+
 class FiguresFile(Model):
     """data/figures.yaml: the figures of the guide, drawn at build time from these positions."""
 
