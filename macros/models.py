@@ -298,11 +298,7 @@ OTHER_LEG_JOINTS = ("other_knee", "other_ankle", "other_toe")
 FRONT_JOINTS = ("head",) + tuple(
     f"{side}_{joint}" for side in ("left", "right") for joint in ("shoulder", "hip", "knee", "ankle", "toe")
 )
-Joint = Literal[
-    "head", "shoulder", "elbow", "wrist", "ribs", "hip", "knee", "ankle", "toe", "other_knee", "other_ankle",
-    "other_toe", "left_shoulder", "left_hip", "left_knee", "left_ankle", "left_toe", "right_shoulder", "right_hip",
-    "right_knee", "right_ankle", "right_toe",
-]  # fmt: skip
+Joint = Literal[tuple(dict.fromkeys(SIDE_JOINTS + OTHER_LEG_JOINTS + FRONT_JOINTS))]  # every name, once
 Coordinate = Annotated[float, Field(ge=-200, le=300)]
 Position = Annotated[
     list[Coordinate],
