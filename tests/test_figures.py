@@ -228,7 +228,7 @@ def test_each_body_segment_has_the_same_length_in_every_figure_of_a_view(content
 @pytest.fixture(scope="module")
 def svgs(content) -> dict[str, str]:
     """Each figure's SVG as the pages get it."""
-    template = Renderer(content).env.from_string("{{ figure(figure_id, figure_id) }}")
+    template = Renderer(content, site_url="https://example.org/").env.from_string("{{ figure(figure_id, figure_id) }}")
     svgs = {}
     for figure in content.figures.figures:
         html = template.render(page="technique.md", figure_id=figure.id)

@@ -145,3 +145,11 @@ def test_no_page_repeats_an_element_id(built_site):
         ids = [element["id"] for element in built_site.soup_of_file(html).find_all(id=True)]
         repeated = {item_id for item_id in ids if ids.count(item_id) > 1}
         assert not repeated, f"{html.relative_to(built_site.root)}: {sorted(repeated)}"
+
+
+def test_every_exercise_on_a_card_shows_its_variation_figure(built_site, content):
+    for workout_id, workout in content.workouts.items():
+        exercises = built_site.article(f"workouts/{workout_id}/").select(".workout-card__exercise")
+        assert [figure_titles(exercise) for exercise in exercises] == [
+            [content.figure(content.variation(exercise.variation).figure).title] for exercise in workout.exercises
+        ]
