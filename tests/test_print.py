@@ -238,6 +238,13 @@ def test_the_fullest_card_the_schema_allows_prints_on_one_sheet(page, fullest_si
     assert words(safety) in sheets[0], "the safety note, last on the card, is on the sheet"
 
 
+def printed_figures(page) -> int:
+    """How many exercise figures the page shows under print media."""
+    return page.locator(".workout-card__exercise figure").evaluate_all(
+        "figures => figures.filter(figure => figure.checkVisibility()).length"
+    )
+
+
 @pytest.fixture(scope="module")
 def fullest_site_with_figures(tmp_path_factory):
     """The fullest card cut to the most exercises that still print with their figures."""
@@ -259,16 +266,10 @@ def test_the_fullest_card_that_prints_figures_shows_one_per_exercise_on_one_shee
     pdf = print_to_pdf(page, f"{fullest_site_with_figures}workouts/fullest-card/", paper)
     save_png(pdf, f"fullest-card-with-figures-{paper}")
     assert len(pages_text(pdf)) == 1
-    shown = page.locator(".workout-card__exercise figure").evaluate_all(
-        "figures => figures.filter(figure => figure.checkVisibility()).length"
-    )
-    assert shown == CARD_FIGURES_UP_TO
+    assert printed_figures(page) == CARD_FIGURES_UP_TO
 
 
 def test_a_card_longer_than_that_leaves_the_figures_off_paper(page, fullest_site):
     _, base_url = fullest_site
     print_to_pdf(page, f"{base_url}workouts/fullest-card/", "A4")
-    shown = page.locator(".workout-card__exercise figure").evaluate_all(
-        "figures => figures.filter(figure => figure.checkVisibility()).length"
-    )
-    assert shown == 0
+    assert printed_figures(page) == 0
