@@ -183,6 +183,7 @@ class Control:
     text_shows: str = ""  # a selector that appears once the text has taken effect
     keys: tuple[str, ...] = ("Enter",)  # then pressed
     path: str = ""  # the page to find it on
+    setup: str = ""  # JavaScript run once the page has loaded, to notice an effect the page keeps no trace of
 
 
 CONTROLS = [
@@ -202,6 +203,22 @@ CONTROLS = [
         keys=("ArrowDown", "Enter"),
         done="new URLSearchParams(location.search).has('h')",  # a search result opened, with its highlight
     ),
+    Control(
+        "unit choice",
+        path="workouts/first-session/",
+        focus="input[name=load-unit]",
+        ring="input[name=load-unit]:checked",
+        keys=("ArrowRight",),  # a radio group: the arrow keys choose
+        done="document.querySelector('[data-load-unit]').textContent === 'lb'",
+    ),
+    Control(
+        "print button",
+        path="workouts/first-session/",
+        focus="[data-card-print]",
+        ring="[data-card-print]",
+        setup="addEventListener('beforeprint', () => { document.body.dataset.printRequested = 'yes'; })",
+        done="document.body.dataset.printRequested === 'yes'",
+    ),
 ]
 FOCUS_STYLE = """element => { const style = getComputedStyle(element);
   return [style.outlineStyle, style.outlineColor, style.outlineWidth, style.boxShadow, style.backgroundColor]; }"""
@@ -212,6 +229,8 @@ MAX_TABS = 200
 @pytest.mark.parametrize("control", CONTROLS, ids=lambda control: control.name)
 def test_control_is_reachable_and_usable_from_the_keyboard_with_a_visible_focus(open_page, viewport, scheme, control):
     page = open_page(viewport, control.path, scheme)
+    if control.setup:
+        page.evaluate(control.setup)
     ring = page.locator(control.ring)
     unfocused = ring.evaluate(FOCUS_STYLE)
     for _ in range(MAX_TABS):
