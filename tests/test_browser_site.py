@@ -90,12 +90,14 @@ def visits(browser, site_url, page_paths):
             current.violations = [
                 f"{rule['id']}: {[node['target'] for node in rule['nodes']]}" for rule in report["violations"]
             ]
-            page.wait_for_load_state("networkidle")  # the search index and anything late has loaded by now
             current.scheme = page.evaluate("document.body.dataset.mdColorScheme")
             current.background_luminance = relative_luminance(
                 page.evaluate("getComputedStyle(document.body).backgroundColor")
             )
             current.overflow_px = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        # Anything a page asks for late (the search index, say) is recorded while the next page loads; after
+        # the last page, wait until the network is quiet so that nothing escapes the checks.
+        page.wait_for_load_state("networkidle")
         context.close()
         return results
 
