@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -33,9 +34,12 @@ def _no_block_start(markdown: str) -> str:
     return f"&#{ord(markdown[0])};{markdown[1:]}" if _BLOCK_START.match(markdown) else markdown
 
 
+@cache  # a workout's card is on its own page and on the print-all page
 def qr_code_svg(url: str) -> Markup:
     """A QR code of the URL as inline SVG, sized by CSS. Trusted markup: segno writes it, not the data."""
-    qr = segno.make(url, error="m", micro=False)
+    # A fixed mask is as valid as the best-scoring one and skips scoring all eight, which was most of the
+    # cost of a code (about 6 ms each, so seconds at hundreds of workouts).
+    qr = segno.make(url, error="m", micro=False, mask=0)
     return Markup(qr.svg_inline(omitsize=True, svgclass=None, lineclass=None))
 
 
@@ -45,7 +49,9 @@ class Renderer:
     def __init__(self, content: Content, site_url: str):
         self.content = content
         self.site_url = site_url
-        self.figure_frames = frames(content.figures.figures)
+        figure_frames = frames(content.figures.figures)
+        # A figure's geometry is the same wherever it is drawn: compute it once per figure.
+        self.drawings = {figure.id: drawing(figure, figure_frames[figure.view]) for figure in content.figures.figures}
         self.env = Environment(
             loader=FileSystemLoader(Path(__file__).parent / "templates"),
             autoescape=True,
@@ -87,7 +93,7 @@ class Renderer:
                 "figure.html",
                 context["page"],
                 figure=figure,
-                drawing=drawing(figure, self.figure_frames[figure.view]),
+                drawing=self.drawings[figure_id],
                 key=f"fig-{key}",
                 label=label,
                 head_radius=HEAD_RADIUS,

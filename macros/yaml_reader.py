@@ -8,11 +8,23 @@ meaning depends on the YAML version, so that a value's type is always what the a
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import count
 from typing import NamedTuple
 
 import yaml
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.events import (
+    AliasEvent,
+    CollectionStartEvent,
+    Event,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    StreamEndEvent,
+)
+from yaml.nodes import ScalarNode
 
 Path = tuple[str | int, ...]
 
@@ -21,6 +33,7 @@ Path = tuple[str | int, ...]
 _CANONICAL_INT = re.compile(r"-?(0|[1-9][0-9]*)")
 _CANONICAL_FLOAT = re.compile(r"-?(0|[1-9][0-9]*)\.[0-9]+")
 _CANONICAL_BOOL = {"true": True, "false": False}
+_NUMBER_STARTS = frozenset("-0123456789")
 # What YAML 1.2's core schema reads as null, booleans or numbers (PyYAML covers YAML 1.1).
 _YAML12_NOT_TEXT = re.compile(
     r"null|Null|NULL|~|true|True|TRUE|false|False|FALSE"
@@ -51,12 +64,30 @@ class YamlProblem:
 
 @dataclass
 class YamlDocument:
-    """A file's value, where each value and key stands, and what was wrong with it."""
+    """A file's value, what was wrong with it, and (worked out when first asked) where each value stands."""
 
     value: object = None
-    positions: dict[Path, Position] = field(default_factory=dict)
-    key_positions: dict[Path, Position] = field(default_factory=dict)
     problems: list[YamlProblem] = field(default_factory=list)
+    text: str = field(default="", repr=False)
+    _positions: dict[Path, Position] | None = field(default=None, repr=False)
+    _key_positions: dict[Path, Position] | None = field(default=None, repr=False)
+
+    @property
+    def positions(self) -> dict[Path, Position]:
+        self._locate()
+        return self._positions
+
+    @property
+    def key_positions(self) -> dict[Path, Position]:
+        self._locate()
+        return self._key_positions
+
+    def _locate(self) -> None:
+        """Positions are needed only to report a problem: valid content is read without recording them."""
+        if self._positions is None:
+            self._positions, self._key_positions = {}, {}
+            if self.value is not None:
+                _Builder(_events(self.text), [], self._positions, self._key_positions).document()
 
     def position_of(self, path: Path) -> Position:
         """Where the value stands, else its key; a missing field is reported where its parent stands."""
@@ -69,19 +100,37 @@ class YamlDocument:
         return Position(1, 1)
 
 
-# libyaml's C composer reads about 15 times faster; where it is missing, PyYAML's own does the same job.
+# libyaml's C parser reads many times faster; where it is missing, PyYAML's own does the same job. Values
+# are built straight from the parser's events: composing nodes first cost more than all the rest.
 _LOADER = yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
-_DEFAULT_TAGS = {MappingNode: "tag:yaml.org,2002:map", SequenceNode: "tag:yaml.org,2002:seq"}
+_YAML11 = yaml.resolver.Resolver()  # what PyYAML would read a plain value as
+_EMPTY = object()  # a stream without a document
 
 
-def _position(node: Node) -> Position:
-    mark = node.start_mark
+def _events(text: str) -> Iterator[Event]:
+    return yaml.parse(text, Loader=_LOADER)
+
+
+def _position(event: Event) -> Position:
+    mark = event.start_mark
     return Position(mark.line + 1, mark.column + 1)
+
+
+def _explicit_tag(event: Event) -> str | None:
+    tag = getattr(event, "tag", None)
+    return tag if tag not in (None, "!") else None
 
 
 # First characters of every plain scalar that YAML 1.1 may read as something other than text: other
 # scalars skip the resolver, which matters at tens of thousands of values.
 _RESOLVABLE_STARTS = frozenset(start for start in yaml.resolver.Resolver.yaml_implicit_resolvers if start)
+
+
+def _yaml11_tag(plain_text: str) -> str:
+    """The tag PyYAML (YAML 1.1) gives a plain scalar written without one."""
+    if not plain_text or plain_text[0] in _RESOLVABLE_STARTS:
+        return _YAML11.resolve(ScalarNode, plain_text, (True, False))
+    return _STR_TAG
 
 
 def describe(value: object) -> str:
@@ -102,110 +151,144 @@ def describe(value: object) -> str:
 
 
 class _Builder:
-    def __init__(self, doc: YamlDocument, resolver: yaml.resolver.Resolver):
-        self.doc = doc
-        self.resolver = resolver
-        self.seen: set[int] = set()  # an alias is the same node met twice
+    """Builds plain values from a stream of parser events, collecting every problem on the way."""
 
-    def build(self, node: Node, path: Path) -> object:
-        self.doc.positions[path] = _position(node)
-        if id(node) in self.seen:
-            self._problem(node, path, "the value written out; aliases (*name) are not supported")
+    def __init__(
+        self, events: Iterator[Event], problems: list, positions: dict | None = None, key_positions: dict | None = None
+    ):
+        self.events = events
+        self.problems = problems
+        self.positions = positions  # None: not recorded
+        self.key_positions = key_positions
+
+    def document(self) -> object:
+        next(self.events)  # the stream starts
+        if isinstance(next(self.events), StreamEndEvent):
+            return _EMPTY
+        value = self.value(next(self.events), ())
+        next(self.events)  # the document ends
+        extra = next(self.events)
+        if not isinstance(extra, StreamEndEvent):
+            self._problem(extra, (), "a single YAML document; remove the second one (after ---)")
+        return value
+
+    def value(self, event: Event, path: Path) -> object:
+        if self.positions is not None:
+            self.positions[path] = _position(event)
+        if isinstance(event, AliasEvent):
+            self._problem(event, path, "the value written out; aliases (*name) are not supported")
             return None
-        self.seen.add(id(node))
-        if isinstance(node, ScalarNode):
-            return self._scalar(node, path)
-        if node.tag != _DEFAULT_TAGS[type(node)]:
-            return self._explicit_tag(node, path)
-        if isinstance(node, MappingNode):
-            return self._mapping(node, path)
-        return [self.build(item, path + (index,)) for index, item in enumerate(node.value)]
+        if tag := _explicit_tag(event):
+            self._problem(event, path, f"a plain value; YAML tags ({tag}) are not supported")
+            self._skip(event)
+            return None
+        if isinstance(event, ScalarEvent):
+            return self._scalar(event, path)
+        if isinstance(event, MappingStartEvent):
+            return self._mapping(path)
+        return self._sequence(path)
 
-    def _explicit_tag(self, node: Node, path: Path) -> None:
-        self._problem(node, path, f"a plain value; YAML tags ({node.tag}) are not supported")
+    def _skip(self, event: Event) -> None:
+        """Pass over a value's events, for a value that is refused as a whole."""
+        depth = 1 if isinstance(event, CollectionStartEvent) else 0
+        while depth:
+            event = next(self.events)
+            depth += isinstance(event, CollectionStartEvent) - isinstance(event, (MappingEndEvent, SequenceEndEvent))
 
-    def _mapping(self, node: MappingNode, path: Path) -> dict:
+    def _sequence(self, path: Path) -> list:
+        items = []
+        for index in count():
+            event = next(self.events)
+            if isinstance(event, SequenceEndEvent):
+                return items
+            items.append(self.value(event, path + (index,)))
+
+    def _mapping(self, path: Path) -> dict:
         result: dict[str, object] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode) or not key_node.style and self._plain(key_node) is not str:
-                self._problem(key_node, path, "a field name made of letters, not a number, list or mapping")
+        key_events: dict[str, ScalarEvent] = {}
+        while not isinstance(key_event := next(self.events), MappingEndEvent):
+            is_name = isinstance(key_event, ScalarEvent) and not _explicit_tag(key_event)
+            if not is_name or not key_event.style and self._plain(key_event.value) is not str:
+                self._problem(key_event, path, "a field name made of letters, not a number, list or mapping")
+                self._skip(key_event)
+                self._skip(next(self.events))
                 continue
-            key = key_node.value
+            key = key_event.value
             key_path = path + (key,)
-            if key in result:
-                first = self.doc.key_positions[key_path]
-                self._problem(key_node, key_path, f"each field once; '{key}' is already set on line {first.line}")
+            if key in key_events:
+                first = _position(key_events[key])
+                self._problem(key_event, key_path, f"each field once; '{key}' is already set on line {first.line}")
+                self._skip(next(self.events))
                 continue
-            self.doc.key_positions[key_path] = _position(key_node)
-            result[key] = self.build(value_node, key_path)
+            key_events[key] = key_event
+            if self.key_positions is not None:
+                self.key_positions[key_path] = _position(key_event)
+            result[key] = self.value(next(self.events), key_path)
         return result
 
-    def _plain(self, node: ScalarNode) -> type:
+    def _plain(self, text: str) -> type:
         """The type PyYAML (YAML 1.1) would give a plain scalar."""
-        return str if self._implicit_tag(node.value, True) == _STR_TAG else object
+        return str if _yaml11_tag(text) == _STR_TAG else object
 
-    def _implicit_tag(self, text: str, plain: bool) -> str:
-        """The tag a scalar gets when none is written: an explicit tag differs from it."""
-        if plain and (not text or text[0] in _RESOLVABLE_STARTS):
-            return self.resolver.resolve(ScalarNode, text, (True, False))
-        return _STR_TAG
-
-    def _scalar(self, node: ScalarNode, path: Path) -> object:
-        text = node.value
-        plain = not node.style  # plain style is None or ''; quoted and block scalars are always text
-        implicit_tag = self._implicit_tag(text, plain)
-        if node.tag != implicit_tag:
-            return self._explicit_tag(node, path)
-        if not plain:
-            return text
+    @staticmethod
+    def _canonical(text: str) -> object:
+        """The value of a plain true, false, whole or decimal number, written the one way we accept."""
         if text in _CANONICAL_BOOL:
             return _CANONICAL_BOOL[text]
+        if not text or text[0] not in _NUMBER_STARTS:
+            return None
         if _CANONICAL_INT.fullmatch(text):
             return int(text)
         if _CANONICAL_FLOAT.fullmatch(text):
             return float(text)
-        yaml11_tag = implicit_tag
+        return None
+
+    def _scalar(self, event: ScalarEvent, path: Path) -> object:
+        text = event.value
+        if event.style:  # quoted or block scalars are always text (plain style is None or '')
+            return text
+        canonical = self._canonical(text)
+        if canonical is not None:
+            return canonical
+        yaml11_tag = _yaml11_tag(text)
         if yaml11_tag == _STR_TAG and not _YAML12_NOT_TEXT.fullmatch(text):
             return text
         if text in ("", "~", "null", "Null", "NULL"):
-            self._problem(node, path, "a value; this field is empty (fill it in or remove the field)")
+            self._problem(event, path, "a value; this field is empty (fill it in or remove the field)")
             return None
         yaml11_value = yaml.safe_load(text) if yaml11_tag != _STR_TAG else None
         reading = (
             f"YAML 1.1 reads it as {yaml11_value}" if yaml11_value is not None else "YAML 1.2 reads it as a number"
         )
         self._problem(
-            node,
+            event,
             path,
             f"an unambiguous value, but {text!r} is read differently by different YAML readers ({reading}): "
             "put it in quotes if you mean text, or write true, false or a plain number like 12",
         )
         return text
 
-    def _problem(self, node: Node, path: Path, expected: str) -> None:
-        self.doc.problems.append(YamlProblem(_position(node), path, expected))
+    def _problem(self, event: Event, path: Path, expected: str) -> None:
+        self.problems.append(YamlProblem(_position(event), path, expected))
 
 
 def read_yaml(text: str) -> YamlDocument:
     """Read one YAML document strictly. Syntax errors end the reading; value problems are all collected."""
-    doc = YamlDocument()
-    loader = _LOADER(text)
+    doc = YamlDocument(text=text)
     try:
-        node = loader.get_single_node()
+        value = _Builder(_events(text), doc.problems).document()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         position = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
         message = " ".join(part for part in (error.context, error.problem) if part)
         message += next((hint for clue, hint in _SYNTAX_HINTS.items() if clue in message), "")
-        doc.problems.append(YamlProblem(position, (), f"valid YAML; {message}"))
+        doc.problems[:] = [YamlProblem(position, (), f"valid YAML; {message}")]
         return doc
     except yaml.YAMLError as error:
-        doc.problems.append(YamlProblem(Position(1, 1), (), f"valid YAML; {error}"))
+        doc.problems[:] = [YamlProblem(Position(1, 1), (), f"valid YAML; {error}")]
         return doc
-    finally:
-        loader.dispose()
-    if node is None:
+    if value is _EMPTY:
         doc.problems.append(YamlProblem(Position(1, 1), (), "content; the file is empty"))
-        return doc
-    doc.value = _Builder(doc, loader).build(node, ())
+    else:
+        doc.value = value
     return doc

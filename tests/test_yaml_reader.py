@@ -89,14 +89,19 @@ def test_a_tab_in_indentation_is_a_syntax_error():
     assert only_problem("a:\n\tb: 1\n").expected.startswith("valid YAML;")
 
 
-def test_an_alias_is_refused_where_it_is_used():
-    problem = only_problem("a: &x 1\nb: *x\n")
-    assert problem.path == ("b",)
+@pytest.mark.parametrize("text", ["a: &x 1\nb: *x\n", "a: 1\nb: *x\n"], ids=["anchor", "no anchor"])
+def test_an_alias_is_refused_where_it_is_used(text):
+    problem = only_problem(text)
+    assert (problem.path, problem.position) == (("b",), Position(2, 4))
     assert "aliases (*name) are not supported" in problem.expected
 
 
-def test_an_alias_to_an_unknown_anchor_is_a_syntax_error():
-    assert only_problem("a: 1\nb: *x\n").expected.startswith("valid YAML;")
+def test_an_anchor_that_nothing_refers_to_is_harmless():
+    assert read_yaml("a: &x 1\nb: 2\n").problems == []
+
+
+def test_a_second_document_is_refused():
+    assert only_problem("a: 1\n---\nb: 2\n").expected.startswith("a single YAML document")
 
 
 @pytest.mark.parametrize("text", ["a: !!int '3'\n", "a: !!str yes\n", "a: !!set {x}\n", "a: !!python/tuple [1]\n"])
