@@ -52,6 +52,7 @@ class Renderer:
         figure_frames = frames(content.figures.figures)
         # A figure's geometry is the same wherever it is drawn: compute it once per figure.
         self.drawings = {figure.id: drawing(figure, figure_frames[figure.view]) for figure in content.figures.figures}
+        self.figure_shapes: dict[str, Markup] = {}
         self.env = Environment(
             loader=FileSystemLoader(Path(__file__).parent / "templates"),
             autoescape=True,
@@ -87,6 +88,11 @@ class Renderer:
     @pass_context
     def _figure(self, context, figure_id: str, key: str, label: str = "") -> Markup:
         """A figure as inline SVG with its caption; `key` makes its element ids unique on the page."""
+        if figure_id not in self.figure_shapes:
+            shapes = self.render(
+                "figure_shapes.html", context["page"], drawing=self.drawings[figure_id], head_radius=HEAD_RADIUS
+            )
+            self.figure_shapes[figure_id] = Markup(shapes)
         figure = self.content.figure(figure_id)
         return Markup(
             self.render(
@@ -94,9 +100,9 @@ class Renderer:
                 context["page"],
                 figure=figure,
                 drawing=self.drawings[figure_id],
+                shapes=self.figure_shapes[figure_id],
                 key=f"fig-{key}",
                 label=label,
-                head_radius=HEAD_RADIUS,
             ).strip()
         )
 
