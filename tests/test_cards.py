@@ -73,3 +73,12 @@ def test_the_workouts_index_counts_exercises_in_words_that_agree(built_site, con
     for workout in content.workouts.values():
         count = len(workout.exercises)
         assert f"{count} exercise{'s' if count != 1 else ''} ·" in text
+
+
+def test_the_print_stylesheet_is_linked_for_print_media_only_after_the_screen_styles(built_site):
+    for html in built_site.html_files():
+        links = built_site.soup_of_file(html).find_all("link", rel="stylesheet")
+        hrefs = [link["href"].rsplit("/", 2)[-2:] for link in links]
+        assert hrefs[-1] == ["stylesheets", "print.css"], html
+        assert links[-1].get("media") == "print", html
+        assert all(link.get("media") != "print" for link in links[:-1]), html
