@@ -23,12 +23,10 @@ _TEMPLATE = re.compile(r"\{[{%#]|[}%#]\}")
 # Text without any of these characters passes every check below: most text, checked in one scan.
 _MAYBE_MARKUP = re.compile(r"[\n<{}%#!\]]|^\s|\s$")
 
-# What still fits one printed card (A4 and US Letter) when every field on it is as long as allowed:
-# tests/test_print.py proves it. The fields the card shows have bounds chosen for the same reason.
-MAX_EXERCISES = 6
-# Up to this many exercises a card prints each one's figure and still fits one sheet; a longer card leaves
-# the figures off paper (tests/test_print.py checks both with the fullest texts the schema allows).
-CARD_FIGURES_UP_TO = 4
+# What still fits one printed card (A4 and US Letter), each exercise with its figure, when every field on
+# it is as long as allowed: tests/test_print.py proves it. The fields the card shows have bounds chosen
+# for the same reason.
+MAX_EXERCISES = 4
 
 
 def _check_text(value: str) -> str:

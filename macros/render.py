@@ -12,7 +12,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup, escape
 
 from .figures import HEAD_RADIUS, drawing, frames
-from .models import CARD_FIGURES_UP_TO, TEXT_LINK, Content
+from .models import TEXT_LINK, Content
 from .site_map import page_of_data_file, relative_link, workout_page
 
 # Characters that mean something to Markdown even after HTML escaping: braces open attribute lists,
@@ -68,7 +68,6 @@ class Renderer:
         self.env.globals["public_url"] = self.public_url
         self.env.globals["qr_code_svg"] = qr_code_svg
         self.env.globals["figure"] = self._figure
-        self.env.globals["card_figures_up_to"] = CARD_FIGURES_UP_TO
 
     def render(self, template: str, page: str, **context) -> str:
         """Render a template for the page whose source path is `page` (e.g. "workouts/x.md")."""

@@ -14,7 +14,7 @@ from playwright.sync_api import sync_playwright
 from pypdf import PdfReader
 
 from macros.load import load_content
-from macros.models import CARD_FIGURES_UP_TO, MAX_EXERCISES, CardText, CueText, Exercise, Name, Summary, Title
+from macros.models import MAX_EXERCISES, CardText, CueText, Exercise, Name, Summary, Title
 from tests.browser import launch_chromium, serve_directory
 from tests.project import ROOT, BuiltSite, copy_project, mkdocs_build, words
 
@@ -234,6 +234,7 @@ def test_the_fullest_card_the_schema_allows_prints_on_one_sheet(page, fullest_si
     save_png(pdf, f"fullest-card-{paper}")
     sheets = pages_text(pdf)
     assert len(sheets) == 1
+    assert printed_figures(page) == MAX_EXERCISES, "every exercise's figure is on the sheet"
     safety = load_content(site.root.parent / "data").programming.safety
     assert words(safety) in sheets[0], "the safety note, last on the card, is on the sheet"
 
@@ -243,33 +244,3 @@ def printed_figures(page) -> int:
     return page.locator(".workout-card__exercise figure").evaluate_all(
         "figures => figures.filter(figure => figure.checkVisibility()).length"
     )
-
-
-@pytest.fixture(scope="module")
-def fullest_site_with_figures(tmp_path_factory):
-    """The fullest card cut to the most exercises that still print with their figures."""
-    project = copy_project(tmp_path_factory.mktemp("fullest-figures") / "project")
-    shutil.copytree(FULLEST_CARD, project / "data", dirs_exist_ok=True)
-    card = project / "data" / "workouts" / "fullest-card.yaml"
-    head, *exercises = card.read_text().split("\n  - variation: ")
-    card.write_text("\n  - variation: ".join([head, *exercises[:CARD_FIGURES_UP_TO]]))
-    result = mkdocs_build(project, project / "site")
-    assert result.returncode == 0, result.stderr
-    with serve_directory(project / "site") as base_url:
-        yield base_url
-
-
-@pytest.mark.parametrize("paper", PAPERS)
-def test_the_fullest_card_that_prints_figures_shows_one_per_exercise_on_one_sheet(
-    page, fullest_site_with_figures, paper
-):
-    pdf = print_to_pdf(page, f"{fullest_site_with_figures}workouts/fullest-card/", paper)
-    save_png(pdf, f"fullest-card-with-figures-{paper}")
-    assert len(pages_text(pdf)) == 1
-    assert printed_figures(page) == CARD_FIGURES_UP_TO
-
-
-def test_a_card_longer_than_that_leaves_the_figures_off_paper(page, fullest_site):
-    _, base_url = fullest_site
-    print_to_pdf(page, f"{base_url}workouts/fullest-card/", "A4")
-    assert printed_figures(page) == 0
