@@ -82,3 +82,9 @@ def test_the_print_stylesheet_is_linked_for_print_media_only_after_the_screen_st
         assert hrefs[-1] == ["stylesheets", "print.css"], html
         assert links[-1].get("media") == "print", html
         assert all(link.get("media") != "print" for link in links[:-1]), html
+
+
+def test_the_card_script_is_deferred_so_that_it_never_holds_up_the_first_paint(built_site):
+    for html in built_site.html_files():
+        script = built_site.soup_of_file(html).find("script", src=lambda src: src and src.endswith("cards.js"))
+        assert script is not None and script.has_attr("defer"), html
