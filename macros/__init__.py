@@ -7,7 +7,7 @@ from pathlib import Path
 
 # Reloaded on every build, so that `mkdocs serve` picks up code changes: mkdocs-macros imports this
 # package once and would otherwise keep the first version of its modules.
-_SUBMODULES = ("yaml_reader", "models", "load", "site_map", "figures", "render")
+_SUBMODULES = ("yaml_reader", "models", "load", "site_map", "figures", "qr_codes", "render")
 
 
 def define_env(env):
@@ -28,7 +28,8 @@ def define_env(env):
     # The printed cards' QR codes encode the published address of each workout page.
     if not env.conf["site_url"]:
         raise PluginError("mkdocs.yml: expected site_url, the public address that the cards' QR codes point at")
-    fragments = PageFragments(Renderer(content, site_url=env.conf["site_url"]))
+    qr_cache_dir = Path(env.project_dir) / ".cache" / "qr-codes"
+    fragments = PageFragments(Renderer(content, site_url=env.conf["site_url"], qr_cache_dir=qr_cache_dir))
     # The content lives for the whole build: keep the garbage collector from scanning it again and again
     # while MkDocs renders pages (about a second of a 100x-content build).
     gc.freeze()

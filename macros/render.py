@@ -7,12 +7,12 @@ from functools import cache
 from pathlib import Path
 from urllib.parse import urljoin
 
-import segno
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup, escape
 
 from .figures import HEAD_RADIUS, drawing, frames
 from .models import TEXT_LINK, Content
+from .qr_codes import QrCodes
 from .site_map import page_of_data_file, relative_link, workout_page
 
 # Characters that mean something to Markdown even after HTML escaping: braces open attribute lists,
@@ -26,7 +26,12 @@ def inert(value: object) -> Markup:
     """Data as literal text: HTML-escaped, and nothing a Markdown extension would act on."""
     if isinstance(value, Markup):
         return value
-    return Markup(str(escape(value)).translate(_MARKDOWN_ESCAPES))
+    return _inert_text(str(value))
+
+
+@cache  # the same names, cues and numbers fill every card: escape each once
+def _inert_text(text: str) -> Markup:
+    return Markup(str(escape(text)).translate(_MARKDOWN_ESCAPES))
 
 
 def _no_block_start(markdown: str) -> str:
@@ -34,28 +39,20 @@ def _no_block_start(markdown: str) -> str:
     return f"&#{ord(markdown[0])};{markdown[1:]}" if _BLOCK_START.match(markdown) else markdown
 
 
-@cache  # a workout's card is on its own page and on the print-all page
-def qr_code_svg(url: str) -> Markup:
-    """A QR code of the URL as inline SVG, sized by CSS. Trusted markup: segno writes it, not the data."""
-    # A fixed mask is as valid as the best-scoring one and skips scoring all eight, which was most of the
-    # cost of a code (about 6 ms each, so seconds at hundreds of workouts).
-    qr = segno.make(url, error="m", micro=False, mask=0)
-    return Markup(qr.svg_inline(omitsize=True, svgclass=None, lineclass=None))
-
-
 class Renderer:
     """Renders fragments for one build; the templates are parsed once and reused for every page."""
 
-    def __init__(self, content: Content, site_url: str):
+    def __init__(self, content: Content, site_url: str, qr_cache_dir: Path | None = None):
         self.content = content
         self.site_url = site_url
         figure_frames = frames(content.figures.figures)
         # A figure's geometry is the same wherever it is drawn: compute it once per figure.
         self.drawings = {figure.id: drawing(figure, figure_frames[figure.view]) for figure in content.figures.figures}
-        self.figure_shapes: dict[str, Markup] = {}
+        self.figure_parts: dict[str, tuple[Markup, Markup]] = {}
         self.env = Environment(
             loader=FileSystemLoader(Path(__file__).parent / "templates"),
             autoescape=True,
+            auto_reload=False,  # parsed once per build: no need to check each template file on every use
             finalize=inert,
             undefined=StrictUndefined,
             trim_blocks=True,
@@ -66,7 +63,7 @@ class Renderer:
         self.env.filters["plain"] = plain_text
         self.env.globals["link"] = self._link
         self.env.globals["public_url"] = self.public_url
-        self.env.globals["qr_code_svg"] = qr_code_svg
+        self.env.globals["qr_code_svg"] = QrCodes(qr_cache_dir)
         self.env.globals["figure"] = self._figure
 
     def render(self, template: str, page: str, **context) -> str:
@@ -87,19 +84,30 @@ class Renderer:
     @pass_context
     def _figure(self, context, figure_id: str, key: str, label: str = "") -> Markup:
         """A figure as inline SVG with its caption; `key` makes its element ids unique on the page."""
-        if figure_id not in self.figure_shapes:
-            shapes = self.render(
-                "figure_shapes.html", context["page"], drawing=self.drawings[figure_id], head_radius=HEAD_RADIUS
+        if figure_id not in self.figure_parts:
+            # What a figure shows and says is the same wherever it is drawn: render it once per figure.
+            figure = self.content.figure(figure_id)
+            self.figure_parts[figure_id] = tuple(
+                Markup(
+                    self.render(
+                        template,
+                        context["page"],
+                        figure=figure,
+                        drawing=self.drawings[figure_id],
+                        head_radius=HEAD_RADIUS,
+                    )
+                )
+                for template in ("figure_shapes.html", "figure_description.html")
             )
-            self.figure_shapes[figure_id] = Markup(shapes)
-        figure = self.content.figure(figure_id)
+        shapes, description = self.figure_parts[figure_id]
         return Markup(
             self.render(
                 "figure.html",
                 context["page"],
-                figure=figure,
+                figure=self.content.figure(figure_id),
                 drawing=self.drawings[figure_id],
-                shapes=self.figure_shapes[figure_id],
+                shapes=shapes,
+                description=description,
                 key=f"fig-{key}",
                 label=label,
             ).strip()
