@@ -6,7 +6,7 @@ with ids made unique and references kept consistent), it builds a temporary copy
 `mkdocs build --strict`, then the same pages pre-rendered to plain Markdown with the macros plugin and
 the workout-page hook off: the baseline, what MkDocs and Material cost alone.
 
-Usage: .venv/bin/python benchmarks/build_scale.py [--scales 1 10 100] [--runs 3]
+Usage: .venv/bin/python benchmarks/build_scale.py [--scales 1 10 100] [--runs 5]
 A measurement, not a test: run it by hand on a quiet machine and report its table.
 """
 
@@ -110,8 +110,14 @@ def make_baseline(project: Path) -> str:
     return baseline.name
 
 
-def median_build(project: Path, config: str, runs: int) -> float:
-    return statistics.median(build(project, config) for _ in range(runs))
+def median_builds(project: Path, configs: list[str], runs: int) -> list[float]:
+    """The median build seconds of each config. Their runs alternate, so that a machine that slows down
+    or speeds up during the benchmark (a shared VM does) weighs on each config alike."""
+    seconds = {config: [] for config in configs}
+    for _ in range(runs):
+        for config in configs:
+            seconds[config].append(build(project, config))
+    return [statistics.median(seconds[config]) for config in configs]
 
 
 def validate_seconds(project: Path) -> float:
@@ -123,7 +129,7 @@ def validate_seconds(project: Path) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scales", type=int, nargs="+", default=[1, 10, 100])
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -131,9 +137,8 @@ def main() -> None:
             project = Path(tmp) / f"x{scale}"
             make_project(project, scale)
             baseline_config = make_baseline(project)
-            with_macros = median_build(project, "mkdocs.yml", args.runs)
+            with_macros, baseline = median_builds(project, ["mkdocs.yml", baseline_config], args.runs)
             pages = len(list((project / "site").rglob("index.html"))) + 1  # + 404.html
-            baseline = median_build(project, baseline_config, args.runs)
             rows.append((scale, pages, with_macros, baseline, validate_seconds(project)))
     print("| scale | pages | build s (median) | ms per page | baseline s | ratio to baseline | load+validate s |")
     print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
