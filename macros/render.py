@@ -84,28 +84,21 @@ class Renderer:
     @pass_context
     def _figure(self, context, figure_id: str, key: str, label: str = "") -> Markup:
         """A figure as inline SVG with its caption; `key` makes its element ids unique on the page."""
+        figure, drawing = self.content.figure(figure_id), self.drawings[figure_id]
         if figure_id not in self.figure_parts:
             # What a figure shows and says is the same wherever it is drawn: render it once per figure.
-            figure = self.content.figure(figure_id)
-            self.figure_parts[figure_id] = tuple(
-                Markup(
-                    self.render(
-                        template,
-                        context["page"],
-                        figure=figure,
-                        drawing=self.drawings[figure_id],
-                        head_radius=HEAD_RADIUS,
-                    )
-                )
-                for template in ("figure_shapes.html", "figure_description.html")
+            parts = {"figure": figure, "drawing": drawing, "head_radius": HEAD_RADIUS}
+            self.figure_parts[figure_id] = (
+                Markup(self.render("figure_shapes.html", context["page"], **parts)),
+                Markup(self.render("figure_description.html", context["page"], **parts)),
             )
         shapes, description = self.figure_parts[figure_id]
         return Markup(
             self.render(
                 "figure.html",
                 context["page"],
-                figure=self.content.figure(figure_id),
-                drawing=self.drawings[figure_id],
+                figure=figure,
+                drawing=drawing,
                 shapes=shapes,
                 description=description,
                 key=f"fig-{key}",
