@@ -49,6 +49,7 @@ class Renderer:
         # A figure's geometry is the same wherever it is drawn: compute it once per figure.
         self.drawings = {figure.id: drawing(figure, figure_frames[figure.view]) for figure in content.figures.figures}
         self.figure_parts: dict[str, tuple[Markup, Markup]] = {}
+        self.figures_drawn: dict[tuple[str, str, str], Markup] = {}
         self.env = Environment(
             loader=FileSystemLoader(Path(__file__).parent / "templates"),
             autoescape=True,
@@ -84,19 +85,27 @@ class Renderer:
     @pass_context
     def _figure(self, context, figure_id: str, key: str, label: str = "") -> Markup:
         """A figure as inline SVG with its caption; `key` makes its element ids unique on the page."""
+        # A figure links nowhere, so it reads the same on every page: a workout's page and the page of all
+        # cards draw it under the same key.
+        drawn = (figure_id, key, label)
+        if drawn not in self.figures_drawn:
+            self.figures_drawn[drawn] = self._draw_figure(figure_id, key, label, context["page"])
+        return self.figures_drawn[drawn]
+
+    def _draw_figure(self, figure_id: str, key: str, label: str, page: str) -> Markup:
         figure, drawing = self.content.figure(figure_id), self.drawings[figure_id]
         if figure_id not in self.figure_parts:
-            # What a figure shows and says is the same wherever it is drawn: render it once per figure.
+            # What a figure shows and says is the same under every key: render it once per figure.
             parts = {"figure": figure, "drawing": drawing, "head_radius": HEAD_RADIUS}
             self.figure_parts[figure_id] = (
-                Markup(self.render("figure_shapes.html", context["page"], **parts)),
-                Markup(self.render("figure_description.html", context["page"], **parts)),
+                Markup(self.render("figure_shapes.html", page, **parts)),
+                Markup(self.render("figure_description.html", page, **parts)),
             )
         shapes, description = self.figure_parts[figure_id]
         return Markup(
             self.render(
                 "figure.html",
-                context["page"],
+                page,
                 figure=figure,
                 drawing=drawing,
                 shapes=shapes,
