@@ -67,8 +67,9 @@ class Renderer:
         self.env.globals["qr_code_svg"] = QrCodes(qr_cache_dir)
         self.env.globals["figure"] = self._figure
 
-    def render(self, template: str, page: str, **context) -> str:
-        """Render a template for the page whose source path is `page` (e.g. "workouts/x.md")."""
+    def render(self, template: str, page: str | None, **context) -> str:
+        """Render a template for the page whose source path is `page` (e.g. "workouts/x.md"), or for no page
+        in particular (None): then a link in it fails the build rather than pointing wrong from some page."""
         return self.env.get_template(template).render(content=self.content, page=page, **context)
 
     def public_url(self, workout_id: str) -> str:
@@ -82,30 +83,29 @@ class Renderer:
         anchor = "" if home == workout_page(item_id) else item_id
         return relative_link(context["page"], home, anchor)
 
-    @pass_context
-    def _figure(self, context, figure_id: str, key: str, label: str = "") -> Markup:
+    def _figure(self, figure_id: str, key: str, label: str = "") -> Markup:
         """A figure as inline SVG with its caption; `key` makes its element ids unique on the page."""
-        # A figure links nowhere, so it reads the same on every page: a workout's page and the page of all
-        # cards draw it under the same key.
+        # A figure is drawn for no page in particular, so it reads the same on every page: a workout's page
+        # and the page of all cards draw it under the same key.
         drawn = (figure_id, key, label)
         if drawn not in self.figures_drawn:
-            self.figures_drawn[drawn] = self._draw_figure(figure_id, key, label, context["page"])
+            self.figures_drawn[drawn] = self._draw_figure(figure_id, key, label)
         return self.figures_drawn[drawn]
 
-    def _draw_figure(self, figure_id: str, key: str, label: str, page: str) -> Markup:
+    def _draw_figure(self, figure_id: str, key: str, label: str) -> Markup:
         figure, drawing = self.content.figure(figure_id), self.drawings[figure_id]
         if figure_id not in self.figure_parts:
             # What a figure shows and says is the same under every key: render it once per figure.
             parts = {"figure": figure, "drawing": drawing, "head_radius": HEAD_RADIUS}
             self.figure_parts[figure_id] = (
-                Markup(self.render("figure_shapes.html", page, **parts)),
-                Markup(self.render("figure_description.html", page, **parts)),
+                Markup(self.render("figure_shapes.html", None, **parts)),
+                Markup(self.render("figure_description.html", None, **parts)),
             )
         shapes, description = self.figure_parts[figure_id]
         return Markup(
             self.render(
                 "figure.html",
-                page,
+                None,
                 figure=figure,
                 drawing=drawing,
                 shapes=shapes,
