@@ -40,18 +40,19 @@ def install(extra: str = "") -> None:
 
 
 def ensure_browser() -> None:
-    """The browser tests need Chromium: the system's if there is one, else Debian's package (as root, as
-    in CI), else Playwright's managed browser (a no-op once downloaded)."""
+    """The browser tests need Chromium: $CHROMIUM_PATH or the system's headless shell if there is one; else, as
+    root with apt-get (as in CI), Debian's headless shell; else the system's full Chromium if there is one; else
+    Playwright's managed browser (a no-op once downloaded)."""
     sys.path.insert(0, str(ROOT))
-    from tests.browser import find_chromium
+    from tests.browser import HEADLESS_SHELL, find_chromium
 
-    if find_chromium():
+    if os.environ.get("CHROMIUM_PATH") or shutil.which(HEADLESS_SHELL):
         return
     if os.name == "posix" and os.geteuid() == 0 and shutil.which("apt-get"):
-        print("dev.py: installing Debian's chromium for the browser tests", flush=True)
+        print(f"dev.py: installing Debian's {HEADLESS_SHELL} for the browser tests", flush=True)
         run("apt-get", "update", "-qq")
-        run("apt-get", "install", "-y", "-qq", "chromium")
-    else:
+        run("apt-get", "install", "-y", "-qq", HEADLESS_SHELL)
+    elif not find_chromium():
         run(PYTHON, "-m", "playwright", "install", "chromium")
 
 

@@ -1,11 +1,14 @@
-"""Shared fixtures: the real site built once per run, and throwaway copies of the project."""
+"""Shared fixtures: the real site built once per run and served, throwaway copies of the project, and a browser."""
 
 import shutil
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import sync_playwright
 
 from macros.load import load_content
+from tests.browser import launch_chromium, serve_directory
 from tests.project import ROOT, BuiltSite, copy_project, mkdocs_build
 
 
@@ -36,3 +39,26 @@ def data_dir(tmp_path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(ROOT / "tests" / "fixtures" / "valid", target)
     return target
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site, tmp_path_factory):
+    """The built site served under its site_url's path, as on the real host: 404.html links there absolutely."""
+    path = urlsplit(built_site.base_url).path.strip("/")
+    host_root = built_site.root
+    if path:
+        host_root = tmp_path_factory.mktemp("host")
+        (host_root / path).parent.mkdir(parents=True, exist_ok=True)
+        (host_root / path).symlink_to(built_site.root, target_is_directory=True)
+    with serve_directory(host_root) as base:
+        yield f"{base}{path}/" if path else base
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """One Chromium per test module. Not session-wide: Playwright's sync API cannot start twice at once, and
+    some tests start it themselves."""
+    with sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        yield browser
+        browser.close()

@@ -5,7 +5,7 @@ import urllib.request
 import pytest
 from playwright.sync_api import sync_playwright
 
-from tests.browser import find_chromium, launch_chromium, serve_directory
+from tests.browser import HEADLESS_SHELL, find_chromium, launch_chromium, serve_directory
 
 
 @pytest.fixture
@@ -39,3 +39,23 @@ def test_server_is_quiet_and_stops_on_exit(site, capfd):
 def test_find_chromium_honours_env(monkeypatch):
     monkeypatch.setenv("CHROMIUM_PATH", "/opt/some/chrome")
     assert find_chromium() == "/opt/some/chrome"
+
+
+@pytest.fixture
+def path_with_both_chromiums(tmp_path, monkeypatch):
+    """A PATH holding only a full Chromium and the headless shell, as Debian's two packages install them."""
+    for name in ("chromium", HEADLESS_SHELL):
+        (tmp_path / name).write_text("#!/bin/sh\n")
+        (tmp_path / name).chmod(0o755)
+    monkeypatch.delenv("CHROMIUM_PATH", raising=False)
+    monkeypatch.setenv("PATH", str(tmp_path))
+    monkeypatch.setattr("tests.browser.FULL_BROWSERS", ("chromium",))  # not /usr/bin/chromium, outside PATH
+    return tmp_path
+
+
+def test_find_chromium_prefers_the_headless_shell_for_tests(path_with_both_chromiums):
+    assert find_chromium() == str(path_with_both_chromiums / HEADLESS_SHELL)
+
+
+def test_find_chromium_gives_the_full_browser_when_asked(path_with_both_chromiums):
+    assert find_chromium(full_browser=True) == str(path_with_both_chromiums / "chromium")

@@ -10,12 +10,11 @@ import shutil
 import pypdfium2
 import pytest
 import zxingcpp
-from playwright.sync_api import sync_playwright
 from pypdf import PdfReader
 
 from macros.load import load_content
 from macros.models import MAX_EXERCISES, CardText, CueText, Exercise, Name, Summary, Title
-from tests.browser import launch_chromium, serve_directory
+from tests.browser import serve_directory
 from tests.project import ROOT, BuiltSite, copy_project, mkdocs_build, words
 
 PAPERS = ["A4", "Letter"]
@@ -33,14 +32,6 @@ SITE_CHROME = [
     ".headerlink",
     "[data-card-controls]",
 ]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture
