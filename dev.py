@@ -51,7 +51,9 @@ def ensure_browser() -> None:
     if os.name == "posix" and os.geteuid() == 0 and shutil.which("apt-get"):
         print(f"dev.py: installing Debian's {HEADLESS_SHELL} for the browser tests", flush=True)
         run("apt-get", "update", "-qq")
-        run("apt-get", "install", "-y", "-qq", HEADLESS_SHELL)
+        # Liberation: the metric-compatible Arial/Helvetica that the full chromium package brings (as a
+        # recommendation) and the print tests' one-sheet cards were laid out with.
+        run("apt-get", "install", "-y", "-qq", HEADLESS_SHELL, "fonts-liberation")
     elif not find_chromium():
         run(PYTHON, "-m", "playwright", "install", "chromium")
 
