@@ -43,12 +43,6 @@ def page(browser):
 
 
 @pytest.fixture(scope="module")
-def live_url(built_site):
-    with serve_directory(built_site.root) as base_url:
-        yield base_url
-
-
-@pytest.fixture(scope="module")
 def fullest_site(tmp_path_factory):
     """The small valid site plus a workout whose card is as full as the schema allows."""
     project = copy_project(tmp_path_factory.mktemp("fullest") / "project")
@@ -86,16 +80,16 @@ def assert_one_sheet_per_workout(pdf: bytes, workouts) -> None:
 
 
 @pytest.mark.parametrize("paper", PAPERS)
-def test_every_workout_card_prints_on_one_sheet(page, live_url, content, paper):
+def test_every_workout_card_prints_on_one_sheet(page, site_url, content, paper):
     for workout_id in content.workouts:
-        pdf = print_to_pdf(page, f"{live_url}workouts/{workout_id}/", paper)
+        pdf = print_to_pdf(page, f"{site_url}workouts/{workout_id}/", paper)
         save_png(pdf, f"{workout_id}-{paper}")
         assert len(pages_text(pdf)) == 1, f"{workout_id} on {paper}"
 
 
-def test_a_printed_card_holds_the_workout_its_exercises_and_their_cues(page, live_url, content):
+def test_a_printed_card_holds_the_workout_its_exercises_and_their_cues(page, site_url, content):
     for workout_id, workout in content.workouts.items():
-        (text,) = pages_text(print_to_pdf(page, f"{live_url}workouts/{workout_id}/", "A4"))
+        (text,) = pages_text(print_to_pdf(page, f"{site_url}workouts/{workout_id}/", "A4"))
         assert workout.title in text
         assert words(workout.goal) in text
         for exercise in workout.exercises:
@@ -108,17 +102,17 @@ def test_a_printed_card_holds_the_workout_its_exercises_and_their_cues(page, liv
         assert words(content.programming.safety) in text
 
 
-def test_the_qr_code_on_a_printed_card_opens_the_workout_page(page, live_url, built_site, content):
+def test_the_qr_code_on_a_printed_card_opens_the_workout_page(page, site_url, built_site, content):
     for workout_id in content.workouts:
-        pdf = print_to_pdf(page, f"{live_url}workouts/{workout_id}/", "Letter")
+        pdf = print_to_pdf(page, f"{site_url}workouts/{workout_id}/", "Letter")
         image = pypdfium2.PdfDocument(pdf)[0].render(scale=3).to_pil()
         codes = zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)
         assert [code.text for code in codes] == [f"{built_site.base_url}workouts/{workout_id}/"]
 
 
-def test_print_shows_nothing_of_the_site_around_the_card(page, live_url, content):
+def test_print_shows_nothing_of_the_site_around_the_card(page, site_url, content):
     workout_id = next(iter(content.workouts))
-    pdf = print_to_pdf(page, f"{live_url}workouts/{workout_id}/", "A4")
+    pdf = print_to_pdf(page, f"{site_url}workouts/{workout_id}/", "A4")
     for selector in SITE_CHROME:
         visible = page.locator(selector).evaluate_all("elements => elements.filter(e => e.checkVisibility()).length")
         assert visible == 0, f"{selector} is printed"
@@ -128,14 +122,14 @@ def test_print_shows_nothing_of_the_site_around_the_card(page, live_url, content
 
 
 @pytest.mark.parametrize("url_path", ["", "technique/", "workouts/"])
-def test_a_printed_page_of_the_guide_ends_without_a_blank_sheet(page, live_url, url_path):
-    sheets = pages_text(print_to_pdf(page, live_url + url_path, "A4"))
+def test_a_printed_page_of_the_guide_ends_without_a_blank_sheet(page, site_url, url_path):
+    sheets = pages_text(print_to_pdf(page, site_url + url_path, "A4"))
     assert sheets[-1].strip(), f"/{url_path} prints a blank last sheet of {len(sheets)}"
 
 
-def test_a_card_prints_black_on_white_in_the_dark_colour_scheme(page, live_url, content):
+def test_a_card_prints_black_on_white_in_the_dark_colour_scheme(page, site_url, content):
     page.emulate_media(color_scheme="dark")
-    page.goto(f"{live_url}workouts/{next(iter(content.workouts))}/")
+    page.goto(f"{site_url}workouts/{next(iter(content.workouts))}/")
     page.emulate_media(media="print", color_scheme="dark")
     for selector in (".workout-card__title", ".workout-card__what a", ".workout-card__log th"):
         assert page.locator(selector).first.evaluate("e => getComputedStyle(e).color") == "rgb(0, 0, 0)", selector
@@ -143,8 +137,8 @@ def test_a_card_prints_black_on_white_in_the_dark_colour_scheme(page, live_url, 
     assert border == "rgb(0, 0, 0)"
 
 
-def test_the_chosen_unit_is_remembered_and_printed(page, live_url, content):
-    url = f"{live_url}workouts/{next(iter(content.workouts))}/"
+def test_the_chosen_unit_is_remembered_and_printed(page, site_url, content):
+    url = f"{site_url}workouts/{next(iter(content.workouts))}/"
     page.goto(url)
     assert page.get_by_label("kg", exact=True).is_checked()
     page.get_by_label("lb", exact=True).check()
@@ -157,25 +151,25 @@ def test_the_chosen_unit_is_remembered_and_printed(page, live_url, content):
     assert "kg" not in text
 
 
-def test_the_chosen_unit_holds_on_the_print_all_page(page, live_url, content):
-    page.goto(f"{live_url}workouts/{next(iter(content.workouts))}/")
+def test_the_chosen_unit_holds_on_the_print_all_page(page, site_url, content):
+    page.goto(f"{site_url}workouts/{next(iter(content.workouts))}/")
     page.get_by_label("lb", exact=True).check()
-    page.goto(f"{live_url}workouts/cards/")
+    page.goto(f"{site_url}workouts/cards/")
     assert page.get_by_label("lb", exact=True).is_checked()
     assert set(page.locator("[data-load-unit]").all_inner_texts()) == {"lb"}
 
 
-def test_the_print_button_opens_the_print_dialog(page, live_url, content):
-    page.goto(f"{live_url}workouts/{next(iter(content.workouts))}/")
+def test_the_print_button_opens_the_print_dialog(page, site_url, content):
+    page.goto(f"{site_url}workouts/{next(iter(content.workouts))}/")
     page.evaluate("window.print = () => { window.printed = true; }")
     page.get_by_role("button", name="Print card").click()
     assert page.evaluate("window.printed") is True
 
 
-def test_without_javascript_the_card_prints_in_kg_and_hides_the_controls(browser, live_url, content):
+def test_without_javascript_the_card_prints_in_kg_and_hides_the_controls(browser, site_url, content):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
-    url = f"{live_url}workouts/{next(iter(content.workouts))}/"
+    url = f"{site_url}workouts/{next(iter(content.workouts))}/"
     page.goto(url)
     assert not page.get_by_role("button", name="Print card").is_visible()
     assert not page.get_by_label("lb", exact=True).is_visible()
@@ -185,8 +179,8 @@ def test_without_javascript_the_card_prints_in_kg_and_hides_the_controls(browser
 
 
 @pytest.mark.parametrize("paper", PAPERS)
-def test_print_all_cards_gives_one_sheet_per_workout_in_order(page, live_url, content, paper):
-    assert_one_sheet_per_workout(print_to_pdf(page, f"{live_url}workouts/cards/", paper), content.workouts)
+def test_print_all_cards_gives_one_sheet_per_workout_in_order(page, site_url, content, paper):
+    assert_one_sheet_per_workout(print_to_pdf(page, f"{site_url}workouts/cards/", paper), content.workouts)
 
 
 @pytest.mark.parametrize("paper", PAPERS)
