@@ -8,12 +8,12 @@ both can be reused by every later build (as Material's own plugins do under .cac
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from pathlib import Path
 
 import segno
 from markupsafe import Markup
+
+from .kept_files import keep, read_kept
 
 # Error level M survives a smudged print; a fixed mask is as valid as the best-scoring one and skips
 # scoring all eight, which was most of the cost of a code.
@@ -43,17 +43,8 @@ class QrCodes:
             return qr_code_svg(url)
         key = f"segno {segno.__version__} {sorted(_OPTIONS.items())} {sorted(_SVG_OPTIONS.items())} {url}"
         path = self.cache_dir / f"{hashlib.sha256(key.encode()).hexdigest()}.svg"
-        try:
-            return path.read_text(encoding="utf-8")
-        except OSError:
-            pass
-        svg = qr_code_svg(url)
-        try:
-            self.cache_dir.mkdir(parents=True, exist_ok=True)
-            # Written aside and renamed, so that a build stopped halfway never leaves half a code behind.
-            with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=self.cache_dir, delete=False) as file:
-                file.write(svg)
-            os.replace(file.name, path)
-        except OSError:
-            pass  # a read-only checkout still builds, only without the cache
+        svg = read_kept(path)
+        if svg is None:
+            svg = qr_code_svg(url)
+            keep(path, svg)
         return svg
