@@ -1,44 +1,90 @@
-"""mkdocs-macros entry point: loads the content once per build and registers the page macros."""
+"""mkdocs-macros entry point: registers the page macros, which render from the content loaded once per
+build, or give back what an earlier build with the very same inputs rendered."""
 
 import gc
 import importlib
 import sys
+from functools import cache
 from pathlib import Path
 
 # Reloaded on every build, so that `mkdocs serve` picks up code changes: mkdocs-macros imports this
 # package once and would otherwise keep the first version of its modules.
-_SUBMODULES = ("yaml_reader", "models", "load", "site_map", "figures", "qr_codes", "render")
+_SUBMODULES = (
+    "kept_files",
+    "fragment_cache",
+    "yaml_reader",
+    "models",
+    "load",
+    "site_map",
+    "figures",
+    "qr_codes",
+    "render",
+)
+
+# The build in progress's fragments, which on_post_build keeps: mkdocs-macros calls module functions.
+_fragment_cache = None
 
 
 def define_env(env):
+    global _fragment_cache
     for name in _SUBMODULES:
         module = sys.modules.get(f"{__name__}.{name}")
         if module:
             importlib.reload(module)
     from mkdocs.exceptions import PluginError
 
+    from .fragment_cache import FragmentCache, inputs_digest
     from .load import ContentError, load_content
     from .render import MACROS, PageFragments, Renderer
 
     gc.unfreeze()  # let the previous build's content go, under `mkdocs serve`
-    try:
-        content = load_content(Path(env.project_dir) / "data")
-    except ContentError as error:
-        raise PluginError(str(error)) from None
+    project_dir = Path(env.project_dir)
+    data_dir = project_dir / "data"
+    site_url = env.conf["site_url"]
     # The printed cards' QR codes encode the published address of each workout page.
-    if not env.conf["site_url"]:
+    if not site_url:
         raise PluginError("mkdocs.yml: expected site_url, the public address that the cards' QR codes point at")
-    qr_cache_dir = Path(env.project_dir) / ".cache" / "qr-codes"
-    fragments = PageFragments(Renderer(content, site_url=env.conf["site_url"], qr_cache_dir=qr_cache_dir))
-    # The content lives for the whole build: keep the garbage collector from scanning it again and again
-    # while MkDocs renders pages (about a second of a 100x-content build).
-    gc.freeze()
+    _fragment_cache = FragmentCache(
+        project_dir / ".cache" / "fragments.json", inputs_digest([data_dir, Path(__file__).parent], site_url)
+    )
+
+    @cache
+    def fragments() -> PageFragments:
+        try:
+            content = load_content(data_dir)
+        except ContentError as error:
+            raise PluginError(str(error)) from None
+        renderer = Renderer(content, site_url=site_url, qr_cache_dir=project_dir / ".cache" / "qr-codes")
+        # The content lives for the whole build: keep the garbage collector from scanning it again and
+        # again while MkDocs renders pages (about a second of a 100x-content build).
+        gc.freeze()
+        return PageFragments(renderer)
+
+    if not _fragment_cache.content_known_valid:
+        fragments()  # bad content stops the build here, before any page
     for name in MACROS:
-        env.macro(_on_current_page(env, getattr(fragments, name)), name)
+        env.macro(_page_macro(env, name, fragments, _fragment_cache), name)
 
 
-def _on_current_page(env, fragment):
+def on_post_build(env):
+    _fragment_cache.save()
+
+
+def _page_macro(env, name, fragments, fragment_cache):
+    """The macro on the page being rendered: the fragment kept for it, or rendered and kept with what it
+    set in the page's metadata."""
     def macro(*args):
-        return fragment(env.page, *args)
+        page = env.page
+        key = fragment_cache.key(name, page.file.src_uri, args)
+        kept = fragment_cache.get(key)
+        if kept is None:
+            meta_before = dict(page.meta)
+            text = getattr(fragments(), name)(page, *args)
+            meta = {field: value for field, value in page.meta.items() if field not in meta_before}
+            fragment_cache.put(key, text, meta)
+            return text
+        for field, value in kept.meta.items():
+            page.meta.setdefault(field, value)
+        return kept.text
 
     return macro

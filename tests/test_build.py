@@ -66,10 +66,46 @@ def test_edit_this_page_opens_the_data_file_a_page_is_built_from(built_site):
     assert edit_link("").endswith("/edit/main/docs/index.md")
 
 
+def differing_files(site_dir, other_site_dir) -> list:
+    """The pages and search index files that differ between two built sites, or that only one of them has."""
+
+    def files(root):
+        return {
+            path.relative_to(root): path.read_bytes() for path in root.rglob("*") if path.suffix in {".html", ".json"}
+        }
+
+    first, second = files(site_dir), files(other_site_dir)
+    return sorted(path for path in first.keys() | second.keys() if first.get(path) != second.get(path))
+
+
 def test_the_same_sources_build_byte_identical_html(built_site, tmp_path):
     result = mkdocs_build(ROOT, tmp_path / "again")
     assert result.returncode == 0, result.stderr
-    first = {path.relative_to(built_site.root): path.read_bytes() for path in built_site.root.rglob("*.html")}
-    second = {path.relative_to(tmp_path / "again"): path.read_bytes() for path in (tmp_path / "again").rglob("*.html")}
-    assert first.keys() == second.keys()
-    assert [path for path in first if first[path] != second[path]] == []
+    assert differing_files(built_site.root, tmp_path / "again") == []
+
+
+def test_a_rebuild_from_kept_fragments_makes_the_same_site(project, tmp_path):
+    first = mkdocs_build(project, tmp_path / "first")
+    assert first.returncode == 0, first.stderr
+    assert (project / ".cache" / "fragments.json").is_file()
+    again = mkdocs_build(project, tmp_path / "again")
+    assert again.returncode == 0, again.stderr
+    assert differing_files(tmp_path / "first", tmp_path / "again") == []
+
+
+def test_bad_content_stops_the_build_after_a_good_build_kept_its_fragments(project, tmp_path):
+    assert mkdocs_build(project, tmp_path / "site").returncode == 0
+    workout = project / "data" / "workouts" / "short-session.yaml"
+    workout.write_text(workout.read_text().replace("sets: 3", "sets: three"))
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "data/workouts/short-session.yaml:6:11: exercises[0].sets: expected a whole number" in result.stderr
+
+
+def test_an_edited_template_shows_in_the_next_build(project, tmp_path):
+    assert mkdocs_build(project, tmp_path / "site").returncode == 0
+    template = project / "macros" / "templates" / "workout.md"
+    template.write_text(template.read_text() + "\nEdited template.\n")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert "Edited template." in BuiltSite(tmp_path / "site").text("workouts/short-session/")
