@@ -12,6 +12,7 @@ from pathlib import Path
 _SUBMODULES = (
     "kept_files",
     "fragment_cache",
+    "text_links",
     "yaml_reader",
     "models",
     "load",
@@ -34,7 +35,6 @@ def define_env(env):
     from mkdocs.exceptions import PluginError
 
     from .fragment_cache import FragmentCache, inputs_digest
-    from .load import ContentError, load_content
     from .render import MACROS, PageFragments, Renderer
 
     gc.unfreeze()  # let the previous build's content go, under `mkdocs serve`
@@ -50,6 +50,10 @@ def define_env(env):
 
     @cache
     def fragments() -> PageFragments:
+        # Imported only to load the content: a rebuild from kept fragments does without the schema and
+        # pydantic, a quarter of a second.
+        from .load import ContentError, load_content
+
         try:
             content = load_content(data_dir)
         except ContentError as error:
@@ -73,6 +77,7 @@ def on_post_build(env):
 def _page_macro(env, name, fragments, fragment_cache):
     """The macro on the page being rendered: the fragment kept for it, or rendered and kept with what it
     set in the page's metadata."""
+
     def macro(*args):
         page = env.page
         key = fragment_cache.key(name, page.file.src_uri, args)

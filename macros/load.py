@@ -18,7 +18,6 @@ from pydantic import BaseModel, ValidationError
 from .models import (
     DATA_FILES,
     ID_PATTERN,
-    TEXT_LINK,
     UNANCHORED,
     WORKOUTS_DIR,
     Content,
@@ -27,6 +26,7 @@ from .models import (
     field_at,
     references_of,
 )
+from .text_links import TEXT_LINK
 from .yaml_reader import Path as FieldPath
 from .yaml_reader import Position, YamlDocument, describe, read_yaml
 

@@ -14,9 +14,9 @@ from typing import Annotated, Literal, get_args
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 from pydantic.fields import FieldInfo
 
+from .text_links import TEXT_LINK
+
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-# Links inside text point at an id anywhere in the content: [words](#id).
-TEXT_LINK = re.compile(r"\[([^\[\]]+)\]\(#([^()\s]*)\)")
 _ANY_LINK = re.compile(r"\]\(")
 _HTML = re.compile(r"<\s*[A-Za-z/!?]")
 _TEMPLATE = re.compile(r"\{[{%#]|[}%#]\}")

@@ -5,15 +5,19 @@ from __future__ import annotations
 import re
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup, escape
 
 from .figures import HEAD_RADIUS, drawing, frames
-from .models import TEXT_LINK, Content
 from .qr_codes import QrCodes
 from .site_map import page_of_data_file, relative_link, workout_page
+from .text_links import TEXT_LINK
+
+if TYPE_CHECKING:  # the schema (and pydantic) only for annotations: see text_links.py
+    from .models import Content
 
 # Characters that mean something to Markdown even after HTML escaping: braces open attribute lists,
 # a pipe splits a table cell, brackets make links and link definitions.
