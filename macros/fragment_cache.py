@@ -4,8 +4,8 @@ What a macro leaves on a page (its text, and the page metadata it sets) depends 
 macros' code and templates, the libraries they run on, the site's address, the page and the arguments.
 The kept fragments are filed under a digest of all of these but the last two: a build whose inputs are
 unchanged (a prose edit under `mkdocs serve`, a rebuild) renders nothing again, and any change to them
-starts afresh. Only a build that went through writes them, so kept fragments always come from content
-that passed validation.
+starts afresh. They are written after the build has rendered every page (on_post_build), which a build
+only reaches with content that passed validation: so kept fragments vouch for their content too.
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ class FragmentCache:
     def __init__(self, path: Path, inputs: str):
         self.path, self.inputs = path, inputs
         kept = self._read()
-        # Kept for these very inputs: a build went through with this content, so it is valid.
+        # Kept for these very inputs: a build rendered every page from this content, so it is valid.
         self.content_known_valid = kept is not None
         self.fragments: dict[str, Fragment] = kept or {}
         self.changed = False
