@@ -1,5 +1,8 @@
 """The strict build is the gate: bad content stops it with the loader's messages, never a traceback."""
 
+import json
+
+from macros.fragment_cache import FragmentCache
 from tests.project import ROOT, BuiltSite, mkdocs_build
 
 
@@ -91,6 +94,22 @@ def test_a_rebuild_from_kept_fragments_makes_the_same_site(project, tmp_path):
     again = mkdocs_build(project, tmp_path / "again")
     assert again.returncode == 0, again.stderr
     assert differing_files(tmp_path / "first", tmp_path / "again") == []
+
+
+def test_a_rebuild_with_unchanged_inputs_gives_back_the_kept_fragment_instead_of_rendering_again(project, tmp_path):
+    assert mkdocs_build(project, tmp_path / "site").returncode == 0
+    kept_file = project / ".cache" / "fragments.json"
+    kept = json.loads(kept_file.read_text(encoding="utf-8"))
+    key = FragmentCache.key("workout", "workouts/short-session.md", ("short-session",))
+    kept["fragments"][key][0] = "Only the kept fragment says this.\n"
+    kept_file.write_text(json.dumps(kept), encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    # The title is the one the workout macro set in the page's metadata, kept with the fragment.
+    assert (
+        BuiltSite(tmp_path / "site").text("workouts/short-session/")
+        == "Short session Only the kept fragment says this."
+    )
 
 
 def test_bad_content_stops_the_build_after_a_good_build_kept_its_fragments(project, tmp_path):
