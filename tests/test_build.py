@@ -1,6 +1,8 @@
 """The strict build is the gate: bad content stops it with the loader's messages, never a traceback."""
 
 import json
+import subprocess
+import sys
 
 from macros.fragment_cache import FragmentCache
 from tests.project import ROOT, BuiltSite, mkdocs_build
@@ -110,6 +112,24 @@ def test_a_rebuild_with_unchanged_inputs_gives_back_the_kept_fragment_instead_of
         BuiltSite(tmp_path / "site").text("workouts/short-session/")
         == "Short session Only the kept fragment says this."
     )
+
+
+def test_a_rebuild_from_kept_fragments_imports_neither_the_schema_nor_pydantic(project, tmp_path):
+    assert mkdocs_build(project, tmp_path / "site").returncode == 0
+    build_and_list_modules = (
+        "import sys\n"
+        "from mkdocs.commands.build import build\n"
+        "from mkdocs.config import load_config\n"
+        f"build(load_config(config_file='mkdocs.yml', site_dir={str(tmp_path / 'again')!r}, strict=True))\n"
+        "print(sorted(name for name in sys.modules if name.startswith(('pydantic', 'macros.'))))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", build_and_list_modules], cwd=project, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    modules = result.stdout.strip().splitlines()[-1]
+    assert "macros.render" in modules  # the macros did run
+    assert "pydantic" not in modules and "macros.models" not in modules and "macros.load" not in modules
 
 
 def test_bad_content_stops_the_build_after_a_good_build_kept_its_fragments(project, tmp_path):
