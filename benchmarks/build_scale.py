@@ -9,7 +9,8 @@ fragments for the next build with the same inputs (macros/fragment_cache.py), so
 content edit renders everything again: the table shows that case too, built with no fragments kept.
 
 Usage: .venv/bin/python benchmarks/build_scale.py [--scales 1 10 100] [--runs 5]
-A measurement, not a test: run it by hand on a quiet machine and report its table.
+A measurement, not a test: run it by hand on a quiet machine and report its table. On a shared VM one
+100x build can run a tenth faster or slower than the next, more than the margin being measured: raise --runs.
 """
 
 import argparse
