@@ -203,25 +203,24 @@ def _shapes(figure: Figure) -> tuple[dict, list[Point]]:
     return shapes | {"arrows": arrows}, extent
 
 
-def bounds(figure: Figure) -> Bounds:
-    """What the figure reaches, the floor included, with a margin."""
-    _, extent = _shapes(figure)
+def _bounds(extent: list[Point]) -> Bounds:
+    """What a figure reaches, the floor included, with a margin."""
     xs, ys = [x for x, _ in extent], [y for _, y in extent]
     return Bounds(min(xs) - MARGIN, min(0, *ys) - MARGIN / 2, max(xs) + MARGIN, max(ys) + MARGIN)
 
 
-def frames(figures: list[Figure]) -> dict[str, Bounds]:
-    """One frame per view, fitting every figure of that view: figures of a view share their scale and floor,
-    so that a mistake and the correct form line up side by side."""
-    result: dict[str, Bounds] = {}
+def drawings(figures: list[Figure]) -> dict[str, Drawing]:
+    """Every figure, by id, drawn in one frame per view that fits every figure of that view: figures of a view
+    share their scale and floor, so that a mistake and the correct form line up side by side."""
+    shaped = {figure.id: _shapes(figure) for figure in figures}
+    frames: dict[str, Bounds] = {}
     for figure in figures:
-        box = bounds(figure)
-        result[figure.view] = result[figure.view].union(box) if figure.view in result else box
-    return result
+        box = _bounds(shaped[figure.id][1])
+        frames[figure.view] = frames[figure.view].union(box) if figure.view in frames else box
+    return {figure.id: _drawing(shaped[figure.id][0], frames[figure.view]) for figure in figures}
 
 
-def drawing(figure: Figure, frame: Bounds) -> Drawing:
-    shapes, _ = _shapes(figure)
+def _drawing(shapes: dict, frame: Bounds) -> Drawing:
     width, height = frame.right - frame.left, frame.top - frame.bottom
     return Drawing(
         view_box=" ".join(map(_number, (frame.left, -frame.top, width, height))),

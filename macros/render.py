@@ -11,7 +11,7 @@ from urllib.parse import urljoin
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup, escape
 
-from .figures import HEAD_RADIUS, drawing, frames
+from .figures import HEAD_RADIUS, drawings
 from .qr_codes import QrCodes
 from .site_map import page_of_data_file, relative_link, workout_page
 from .text_links import TEXT_LINK
@@ -49,9 +49,8 @@ class Renderer:
     def __init__(self, content: Content, site_url: str, qr_cache_dir: Path | None = None):
         self.content = content
         self.site_url = site_url
-        figure_frames = frames(content.figures.figures)
         # A figure's geometry is the same wherever it is drawn: compute it once per figure.
-        self.drawings = {figure.id: drawing(figure, figure_frames[figure.view]) for figure in content.figures.figures}
+        self.drawings = drawings(content.figures.figures)
         self.figure_parts: dict[str, tuple[Markup, Markup]] = {}
         self.figures_drawn: dict[tuple[str, str, str], Markup] = {}
         self.env = Environment(
