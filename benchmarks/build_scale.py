@@ -29,6 +29,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from macros.fragment_cache import FRAGMENTS_FILE  # noqa: E402
 from macros.load import load_content  # noqa: E402
 from macros.models import DATA_FILES, WORKOUTS_DIR  # noqa: E402
 from macros.yaml_reader import read_yaml  # noqa: E402
@@ -79,14 +80,13 @@ def make_project(target: Path, scale: int) -> None:
             write_yaml(data / WORKOUTS_DIR / f"{workout.stem}{suffix}.yaml", scaled(tree, ids, suffix))
 
 
-FRAGMENTS_KEPT = Path(".cache") / "fragments.json"
 NOTHING_KEPT = "nothing kept"  # the project's own config, after a content edit: no fragment is reused
 
 
 def build(project: Path, config: str = "mkdocs.yml", extra_env: dict | None = None) -> float:
     site = project / "site"
     if config == NOTHING_KEPT:
-        (project / FRAGMENTS_KEPT).unlink(missing_ok=True)
+        (project / FRAGMENTS_FILE).unlink(missing_ok=True)
         config = "mkdocs.yml"
     start = time.perf_counter()
     subprocess.run(

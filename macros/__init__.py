@@ -34,7 +34,8 @@ def define_env(env):
             importlib.reload(module)
     from mkdocs.exceptions import PluginError
 
-    from .fragment_cache import FragmentCache, inputs_digest
+    from .fragment_cache import FRAGMENTS_FILE, FragmentCache, inputs_digest
+    from .kept_files import KEPT_DIR
     from .render import MACROS, PageFragments, Renderer
 
     gc.unfreeze()  # let the previous build's content go, under `mkdocs serve`
@@ -45,7 +46,7 @@ def define_env(env):
     if not site_url:
         raise PluginError("mkdocs.yml: expected site_url, the public address that the cards' QR codes point at")
     _fragment_cache = FragmentCache(
-        project_dir / ".cache" / "fragments.json", inputs_digest([data_dir, Path(__file__).parent], site_url)
+        project_dir / FRAGMENTS_FILE, inputs_digest([data_dir, Path(__file__).parent], site_url)
     )
 
     @cache
@@ -58,7 +59,7 @@ def define_env(env):
             content = load_content(data_dir)
         except ContentError as error:
             raise PluginError(str(error)) from None
-        renderer = Renderer(content, site_url=site_url, qr_cache_dir=project_dir / ".cache" / "qr-codes")
+        renderer = Renderer(content, site_url=site_url, qr_cache_dir=project_dir / KEPT_DIR / "qr-codes")
         # The content lives for the whole build: keep the garbage collector from scanning it again and
         # again while MkDocs renders pages (about a second of a 100x-content build).
         gc.freeze()

@@ -17,7 +17,9 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import NamedTuple
 
-from .kept_files import keep, read_kept
+from .kept_files import KEPT_DIR, keep, read_kept
+
+FRAGMENTS_FILE = KEPT_DIR / "fragments.json"  # in the project folder
 
 # What the macros run on, beyond the Python standard library: a new version may render differently.
 LIBRARIES = ("jinja2", "markupsafe", "pydantic", "PyYAML", "segno")

@@ -6,6 +6,8 @@ import os
 import tempfile
 from pathlib import Path
 
+KEPT_DIR = Path(".cache")  # in the project folder, git-ignored: deleting it only costs the next build time
+
 
 def read_kept(path: Path) -> str | None:
     try:

@@ -4,7 +4,7 @@ import json
 import subprocess
 import sys
 
-from macros.fragment_cache import FragmentCache
+from macros.fragment_cache import FRAGMENTS_FILE, FragmentCache
 from tests.project import ROOT, BuiltSite, mkdocs_build
 
 
@@ -92,7 +92,7 @@ def test_the_same_sources_build_byte_identical_html(built_site, tmp_path):
 def test_a_rebuild_from_kept_fragments_makes_the_same_site(project, tmp_path):
     first = mkdocs_build(project, tmp_path / "first")
     assert first.returncode == 0, first.stderr
-    assert (project / ".cache" / "fragments.json").is_file()
+    assert (project / FRAGMENTS_FILE).is_file()
     again = mkdocs_build(project, tmp_path / "again")
     assert again.returncode == 0, again.stderr
     assert differing_files(tmp_path / "first", tmp_path / "again") == []
@@ -100,7 +100,7 @@ def test_a_rebuild_from_kept_fragments_makes_the_same_site(project, tmp_path):
 
 def test_a_rebuild_with_unchanged_inputs_gives_back_the_kept_fragment_instead_of_rendering_again(project, tmp_path):
     assert mkdocs_build(project, tmp_path / "site").returncode == 0
-    kept_file = project / ".cache" / "fragments.json"
+    kept_file = project / FRAGMENTS_FILE
     kept = json.loads(kept_file.read_text(encoding="utf-8"))
     key = FragmentCache.key("workout", "workouts/short-session.md", ("short-session",))
     kept["fragments"][key][0] = "Only the kept fragment says this.\n"
