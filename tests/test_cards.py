@@ -84,7 +84,22 @@ def test_the_print_stylesheet_is_linked_for_print_media_only_after_the_screen_st
         assert all(link.get("media") != "print" for link in links[:-1]), html
 
 
-def test_the_card_script_is_deferred_so_that_it_never_holds_up_the_first_paint(built_site):
-    for html in built_site.html_files():
-        script = built_site.soup_of_file(html).find("script", src=lambda src: src and src.endswith("cards.js"))
-        assert script is not None and script.has_attr("defer"), html
+def card_scripts_of(soup) -> list:
+    return soup.find_all("script", src=lambda src: src and src.endswith("javascripts/cards.js"))
+
+
+def test_pages_with_card_controls_load_the_card_script_once_deferred_so_it_never_holds_up_the_first_paint(
+    built_site, content
+):
+    for url_path in [f"workouts/{workout_id}/" for workout_id in content.workouts] + ["workouts/cards/"]:
+        scripts = card_scripts_of(built_site.soup(url_path))
+        assert len(scripts) == 1 and scripts[0].has_attr("defer"), url_path
+
+
+def test_pages_without_card_controls_do_not_load_the_card_script(built_site):
+    pages_without_controls = [
+        html for html in built_site.html_files() if not built_site.soup_of_file(html).select("[data-card-controls]")
+    ]
+    assert len(pages_without_controls) > 1  # the home page, the guide pages, the 404 page...
+    for html in pages_without_controls:
+        assert card_scripts_of(built_site.soup_of_file(html)) == [], html
