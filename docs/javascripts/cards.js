@@ -35,6 +35,6 @@
     controls.hidden = false;
   }
 
-  // Material's document$ emits on every page load, including instant navigation if it is turned on.
+  // Material's document$ emits once the page is ready.
   document$.subscribe(() => document.querySelectorAll("[data-card-controls]").forEach(setUpControls));
 })();
