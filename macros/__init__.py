@@ -14,6 +14,7 @@ _SUBMODULES = (
     "fragment_cache",
     "text_links",
     "yaml_reader",
+    "kept_readings",
     "models",
     "load",
     "site_map",
@@ -53,10 +54,11 @@ def define_env(env):
     def fragments() -> PageFragments:
         # Imported only to load the content: a rebuild from kept fragments does without the schema and
         # pydantic, a quarter of a second.
+        from .kept_readings import READINGS_FILE
         from .load import ContentError, load_content
 
         try:
-            content = load_content(data_dir)
+            content = load_content(data_dir, kept_readings=project_dir / READINGS_FILE)
         except ContentError as error:
             raise PluginError(str(error)) from None
         renderer = Renderer(content, site_url=site_url, qr_cache_dir=project_dir / KEPT_DIR / "qr-codes")

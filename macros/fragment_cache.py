@@ -31,7 +31,8 @@ class Fragment(NamedTuple):
 
 
 def inputs_digest(folders: list[Path], setting: str) -> str:
-    """A digest of every file in the folders (by path and bytes), the setting, Python and the libraries."""
+    """A digest of every file in the folders, or of the files given (by path and bytes), the setting, Python
+    and the libraries."""
     digest = hashlib.sha256()
 
     def add(data: bytes) -> None:
@@ -40,7 +41,7 @@ def inputs_digest(folders: list[Path], setting: str) -> str:
     for text in (setting, sys.version, *(f"{name} {version(name)}" for name in LIBRARIES)):
         add(text.encode())
     for folder in folders:
-        for path in sorted(folder.rglob("*")):
+        for path in [folder] if folder.is_file() else sorted(folder.rglob("*")):
             if path.is_file() and "__pycache__" not in path.parts:
                 add(path.relative_to(folder.parent).as_posix().encode())
                 add(path.read_bytes())

@@ -1,4 +1,4 @@
-"""Files that builds keep for later builds under .cache/: a missing or unreadable one is only a miss."""
+"""Files kept under .cache/ for later builds and validate runs: a missing or unreadable one is only a miss."""
 
 from __future__ import annotations
 

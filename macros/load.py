@@ -15,6 +15,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
+from .kept_readings import KeptReadings
 from .models import (
     DATA_FILES,
     ID_PATTERN,
@@ -28,7 +29,7 @@ from .models import (
 )
 from .text_links import TEXT_LINK
 from .yaml_reader import Path as FieldPath
-from .yaml_reader import Position, YamlDocument, describe, read_yaml
+from .yaml_reader import Position, YamlDocument, describe
 
 
 @dataclass(frozen=True, order=True)
@@ -149,7 +150,7 @@ def _validate(source: _SourceFile, model: type[Model]) -> list[Problem]:
         return problems
 
 
-def _read(path: Path, shown_name: str, data_name: str) -> tuple[_SourceFile, list[Problem]]:
+def _read(path: Path, shown_name: str, data_name: str, readings: KeptReadings) -> tuple[_SourceFile, list[Problem]]:
     source = _SourceFile(shown_name, data_name, YamlDocument())
     raw = path.read_bytes()
     if raw.startswith(b"\xef\xbb\xbf"):
@@ -160,7 +161,7 @@ def _read(path: Path, shown_name: str, data_name: str) -> tuple[_SourceFile, lis
         line = raw[: error.start].count(b"\n") + 1
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
         return source, [source.problem((), "UTF-8 text; this byte is not valid UTF-8", Position(line, column))]
-    source.doc = read_yaml(text)
+    source.doc = readings.read(raw, text)
     problems = [source.problem(p.path, p.expected, p.position) for p in source.doc.problems]
     return source, problems
 
@@ -259,13 +260,19 @@ def _no_garbage_collection():
             gc.enable()
 
 
-def load_content(data_dir: Path, shown_root: Path | None = None) -> Content:
-    """Load and validate everything under data_dir; raise ContentError listing every problem."""
-    with _no_garbage_collection():
-        return _load_content(Path(data_dir), shown_root)
+def load_content(data_dir: Path, shown_root: Path | None = None, kept_readings: Path | None = None) -> Content:
+    """Load and validate everything under data_dir; raise ContentError listing every problem.
+
+    kept_readings: where to keep what the YAML reader made of each file, for the next load (none: read all)."""
+    readings = KeptReadings(kept_readings)
+    try:
+        with _no_garbage_collection():
+            return _load_content(Path(data_dir), shown_root, readings)
+    finally:
+        readings.save()
 
 
-def _load_content(data_dir: Path, shown_root: Path | None) -> Content:
+def _load_content(data_dir: Path, shown_root: Path | None, readings: KeptReadings) -> Content:
     shown_root = shown_root or data_dir.parent
 
     def shown(path: Path) -> str:
@@ -293,7 +300,7 @@ def _load_content(data_dir: Path, shown_root: Path | None) -> Content:
         if not path.is_file():
             problems.append(Problem(shown(path), 1, 1, "", "this data file; it is missing"))
             continue
-        source, read_problems = _read(path, shown(path), path.relative_to(data_dir).as_posix())
+        source, read_problems = _read(path, shown(path), path.relative_to(data_dir).as_posix(), readings)
         problems += read_problems + _validate(source, model)
         sources[str(path)] = source
         if source.model is None:

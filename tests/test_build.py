@@ -5,6 +5,7 @@ import subprocess
 import sys
 
 from macros.fragment_cache import FRAGMENTS_FILE, FragmentCache
+from macros.kept_readings import READINGS_FILE
 from tests.project import ROOT, BuiltSite, mkdocs_build
 
 
@@ -139,6 +140,12 @@ def test_bad_content_stops_the_build_after_a_good_build_kept_its_fragments(proje
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode != 0
     assert "data/workouts/short-session.yaml:6:11: exercises[0].sets: expected a whole number" in result.stderr
+
+
+def test_a_build_keeps_what_it_read_of_each_data_file_for_the_next_load(project, tmp_path):
+    assert mkdocs_build(project, tmp_path / "site").returncode == 0
+    data_files = list((project / "data").rglob("*.yaml"))
+    assert len(json.loads((project / READINGS_FILE).read_text(encoding="utf-8"))["readings"]) == len(data_files)
 
 
 def test_an_edited_template_shows_in_the_next_build(project, tmp_path):
