@@ -5,8 +5,10 @@ For each scale (1x, 10x, 100x the real content: every list of items and every wo
 with ids made unique and references kept consistent), it builds a temporary copy of the project with
 `mkdocs build --strict`, then the same pages pre-rendered to plain Markdown with the macros plugin and
 the workout-page hook off: the baseline, what MkDocs and Material cost alone. Builds keep their rendered
-fragments for the next build with the same inputs (macros/fragment_cache.py), so the first build after a
-content edit renders everything again: the table shows that case too, built with no fragments kept.
+fragments for the next build with the same inputs (macros/fragment_cache.py), and what the YAML reader made
+of each data file for the next load of the same bytes (macros/kept_readings.py), as the validate command
+does. So the table also shows builds and validate runs with nothing kept: the first run after a fresh clone,
+and an upper bound for the first one after a content edit.
 
 Usage: .venv/bin/python benchmarks/build_scale.py [--scales 1 10 100] [--runs 5]
 A measurement, not a test: run it by hand on a quiet machine and report its table. On a shared VM one
@@ -30,6 +32,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from macros.fragment_cache import FRAGMENTS_FILE  # noqa: E402
+from macros.kept_readings import READINGS_FILE  # noqa: E402
 from macros.load import load_content  # noqa: E402
 from macros.models import DATA_FILES, WORKOUTS_DIR  # noqa: E402
 from macros.yaml_reader import read_yaml  # noqa: E402
@@ -80,13 +83,18 @@ def make_project(target: Path, scale: int) -> None:
             write_yaml(data / WORKOUTS_DIR / f"{workout.stem}{suffix}.yaml", scaled(tree, ids, suffix))
 
 
-NOTHING_KEPT = "nothing kept"  # the project's own config, after a content edit: no fragment is reused
+NOTHING_KEPT = "nothing kept"  # the project's own config, with no fragment and no reading kept
+
+
+def forget_kept_files(project: Path) -> None:
+    for kept in (FRAGMENTS_FILE, READINGS_FILE):
+        (project / kept).unlink(missing_ok=True)
 
 
 def build(project: Path, config: str = "mkdocs.yml", extra_env: dict | None = None) -> float:
     site = project / "site"
     if config == NOTHING_KEPT:
-        (project / FRAGMENTS_FILE).unlink(missing_ok=True)
+        forget_kept_files(project)
         config = "mkdocs.yml"
     start = time.perf_counter()
     subprocess.run(
@@ -130,15 +138,20 @@ def median_builds(project: Path, configs: list[str], runs: int) -> list[float]:
     return [statistics.median(seconds[config]) for config in configs]
 
 
-def validate_seconds(project: Path, runs: int) -> float:
-    """The contributors' check, as they run it: a fresh Python, its imports and all the content. The median
-    of `runs`, as for the builds: one run of a second swings by a fifth on a shared machine."""
-    seconds = []
+def validate_seconds(project: Path, runs: int) -> tuple[float, float]:
+    """The contributors' check, as they run it: a fresh Python, its imports and all the content; with the
+    readings the previous run kept, and with nothing kept. Medians of `runs` alternating runs, as for the
+    builds: one run of a second swings by a fifth on a shared machine."""
+    seconds = {True: [], False: []}
     for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "macros.validate"], cwd=project, check=True, stdout=subprocess.DEVNULL)
-        seconds.append(time.perf_counter() - start)
-    return statistics.median(seconds)
+        for readings_kept in seconds:
+            if not readings_kept:
+                forget_kept_files(project)
+            start = time.perf_counter()
+            command = [sys.executable, "-m", "macros.validate"]
+            subprocess.run(command, cwd=project, check=True, stdout=subprocess.DEVNULL)
+            seconds[readings_kept].append(time.perf_counter() - start)
+    return statistics.median(seconds[True]), statistics.median(seconds[False])
 
 
 def main() -> None:
@@ -156,16 +169,17 @@ def main() -> None:
                 project, [NOTHING_KEPT, "mkdocs.yml", baseline_config], args.runs
             )
             pages = len(list((project / "site").rglob("index.html"))) + 1  # + 404.html
-            rows.append((scale, pages, with_macros, baseline, nothing_kept, validate_seconds(project, args.runs)))
+            rows.append((scale, pages, with_macros, baseline, nothing_kept, *validate_seconds(project, args.runs)))
     print(
         "| scale | pages | build s (median) | ms per page | baseline s | ratio to baseline "
-        "| build s, no fragments kept | its ratio | `python -m macros.validate` s (median) |"
+        "| build s, nothing kept | its ratio | `python -m macros.validate` s (median) | validate s, nothing kept |"
     )
-    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
-    for scale, pages, with_macros, baseline, nothing_kept, validate in rows:
+    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for scale, pages, with_macros, baseline, nothing_kept, validate, validate_nothing_kept in rows:
         print(
             f"| {scale}x | {pages} | {with_macros:.2f} | {1000 * with_macros / pages:.1f} | {baseline:.2f} "
-            f"| {with_macros / baseline:.2f}x | {nothing_kept:.2f} | {nothing_kept / baseline:.2f}x | {validate:.3f} |"
+            f"| {with_macros / baseline:.2f}x | {nothing_kept:.2f} | {nothing_kept / baseline:.2f}x "
+            f"| {validate:.3f} | {validate_nothing_kept:.3f} |"
         )
     largest = max(rows)
     print(f"data-rendering overhead at {largest[0]}x content: {largest[2] / largest[3]:.2f}x")
