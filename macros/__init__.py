@@ -35,8 +35,8 @@ def define_env(env):
             importlib.reload(module)
     from mkdocs.exceptions import PluginError
 
-    from .fragment_cache import FRAGMENTS_FILE, FragmentCache, inputs_digest
-    from .kept_files import KEPT_DIR
+    from .fragment_cache import FRAGMENTS_FILE, FragmentCache
+    from .kept_files import KEPT_DIR, inputs_digest
     from .render import MACROS, PageFragments, Renderer
 
     gc.unfreeze()  # let the previous build's content go, under `mkdocs serve`

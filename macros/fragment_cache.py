@@ -10,10 +10,7 @@ only reaches with content that passed validation: so kept fragments vouch for th
 
 from __future__ import annotations
 
-import hashlib
 import json
-import sys
-from importlib.metadata import version
 from pathlib import Path
 from typing import NamedTuple
 
@@ -21,31 +18,10 @@ from .kept_files import KEPT_DIR, keep, read_kept
 
 FRAGMENTS_FILE = KEPT_DIR / "fragments.json"  # in the project folder
 
-# What the macros run on, beyond the Python standard library: a new version may render differently.
-LIBRARIES = ("jinja2", "markupsafe", "pydantic", "PyYAML", "segno")
-
 
 class Fragment(NamedTuple):
     text: str
     meta: dict[str, str]  # what the macro set in the page's metadata (a workout page's title)
-
-
-def inputs_digest(folders: list[Path], setting: str) -> str:
-    """A digest of every file in the folders, or of the files given (by path and bytes), the setting, Python
-    and the libraries."""
-    digest = hashlib.sha256()
-
-    def add(data: bytes) -> None:
-        digest.update(len(data).to_bytes(8, "big") + data)  # length first: no two inputs run together
-
-    for text in (setting, sys.version, *(f"{name} {version(name)}" for name in LIBRARIES)):
-        add(text.encode())
-    for folder in folders:
-        for path in [folder] if folder.is_file() else sorted(folder.rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts:
-                add(path.relative_to(folder.parent).as_posix().encode())
-                add(path.read_bytes())
-    return digest.hexdigest()
 
 
 class FragmentCache:

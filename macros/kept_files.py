@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
+import sys
 import tempfile
+from importlib.metadata import version
 from pathlib import Path
 
 KEPT_DIR = Path(".cache")  # in the project folder, git-ignored: deleting it only costs the next build time
+
+# What the macros run on, beyond the Python standard library: a new version may read or render differently.
+LIBRARIES = ("jinja2", "markupsafe", "pydantic", "PyYAML", "segno")
 
 
 def read_kept(path: Path) -> str | None:
@@ -25,3 +31,21 @@ def keep(path: Path, text: str) -> None:
         os.replace(file.name, path)
     except OSError:
         pass  # a read-only checkout still builds, only without what it would have kept
+
+
+def inputs_digest(paths: list[Path], setting: str) -> str:
+    """A digest of the files given and of every file in the folders given (by path and bytes), the setting,
+    Python and the libraries."""
+    digest = hashlib.sha256()
+
+    def add(data: bytes) -> None:
+        digest.update(len(data).to_bytes(8, "big") + data)  # length first: no two inputs run together
+
+    for text in (setting, sys.version, *(f"{name} {version(name)}" for name in LIBRARIES)):
+        add(text.encode())
+    for given in paths:
+        for path in [given] if given.is_file() else sorted(given.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                add(path.relative_to(given.parent).as_posix().encode())
+                add(path.read_bytes())
+    return digest.hexdigest()

@@ -12,9 +12,10 @@ import hashlib
 import json
 from pathlib import Path
 
+import yaml
+
 from . import yaml_reader
-from .fragment_cache import inputs_digest
-from .kept_files import KEPT_DIR, keep, read_kept
+from .kept_files import KEPT_DIR, inputs_digest, keep, read_kept
 from .yaml_reader import Position, YamlDocument, YamlProblem, read_yaml
 
 READINGS_FILE = KEPT_DIR / "readings.json"  # in the project folder
@@ -27,7 +28,8 @@ class KeptReadings:
 
     def __init__(self, path: Path | None = None):
         self.path = path
-        self.reader = inputs_digest([Path(yaml_reader.__file__)], "yaml_reader")
+        # PyYAML's own parser stands in where libyaml is missing, and words some syntax errors differently.
+        self.reader = inputs_digest([Path(yaml_reader.__file__)], f"libyaml {yaml.__with_libyaml__}")
         self.kept: dict[str, list] = self._read() if path else {}
         self.used: dict[str, list] = {}  # what this run read: the next run keeps only these
 
@@ -47,7 +49,7 @@ class KeptReadings:
         )
 
     def save(self) -> None:
-        if self.path and self.used != self.kept:
+        if self.path and self.used.keys() != self.kept.keys():  # a key's reading is the same in both
             keep(self.path, json.dumps({"reader": self.reader, "readings": self.used}, ensure_ascii=False))
 
     def _read(self) -> dict[str, list]:

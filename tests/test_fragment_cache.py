@@ -2,20 +2,10 @@
 
 import pytest
 
-from macros.fragment_cache import Fragment, FragmentCache, inputs_digest
+from macros.fragment_cache import Fragment, FragmentCache
 
 KEY = FragmentCache.key("workout", "workouts/short-session.md", ("short-session",))
 FRAGMENT = Fragment("# Short session\n", {"title": "Short session"})
-
-
-@pytest.fixture
-def folders(tmp_path):
-    data, code = tmp_path / "data", tmp_path / "macros"
-    (data / "workouts").mkdir(parents=True)
-    (data / "workouts" / "short-session.yaml").write_text("title: Short session\n")
-    code.mkdir()
-    (code / "render.py").write_text("RENDER = 1\n")
-    return [data, code]
 
 
 def kept_cache(path, inputs="inputs"):
@@ -69,35 +59,3 @@ def test_a_cache_that_cannot_be_written_still_serves_the_build(tmp_path):
     cache.put(KEY, *FRAGMENT)
     cache.save()
     assert cache.get(KEY) == FRAGMENT
-
-
-def test_the_inputs_digest_is_stable(folders):
-    assert inputs_digest(folders, "https://example.org/") == inputs_digest(folders, "https://example.org/")
-
-
-def test_the_inputs_digest_changes_with_the_setting(folders):
-    assert inputs_digest(folders, "https://example.org/") != inputs_digest(folders, "https://example.com/")
-
-
-@pytest.mark.parametrize(
-    "change",
-    [
-        lambda data, code: (data / "workouts" / "short-session.yaml").write_text("title: Short sessions\n"),
-        lambda data, code: (data / "workouts" / "long-session.yaml").write_text("title: Long session\n"),
-        lambda data, code: (data / "workouts" / "short-session.yaml").rename(data / "workouts" / "short.yaml"),
-        lambda data, code: (code / "render.py").write_text("RENDER = 2\n"),
-        lambda data, code: (code / "templates").mkdir() or (code / "templates" / "workout.md").write_text("x"),
-    ],
-    ids=["a file edited", "a file added", "a file renamed", "code edited", "a template added"],
-)
-def test_the_inputs_digest_changes_with_any_file_in_the_folders(folders, change):
-    before = inputs_digest(folders, "setting")
-    change(*folders)
-    assert inputs_digest(folders, "setting") != before
-
-
-def test_the_inputs_digest_ignores_compiled_python(folders):
-    before = inputs_digest(folders, "setting")
-    (folders[1] / "__pycache__").mkdir()
-    (folders[1] / "__pycache__" / "render.cpython-311.pyc").write_bytes(b"\0")
-    assert inputs_digest(folders, "setting") == before
