@@ -28,8 +28,9 @@ class KeptReadings:
 
     def __init__(self, path: Path | None = None):
         self.path = path
+        # Worked out only where readings are kept: it looks up the libraries' versions, a few milliseconds.
         # PyYAML's own parser stands in where libyaml is missing, and words some syntax errors differently.
-        self.reader = inputs_digest([Path(yaml_reader.__file__)], f"libyaml {yaml.__with_libyaml__}")
+        self.reader = inputs_digest([Path(yaml_reader.__file__)], f"libyaml {yaml.__with_libyaml__}") if path else ""
         self.kept: dict[str, list] = self._read() if path else {}
         self.used: dict[str, list] = {}  # what this run read: the next run keeps only these
 

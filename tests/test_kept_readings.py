@@ -86,13 +86,13 @@ def test_only_the_files_of_the_last_load_are_kept(data_dir, kept):
     assert len(json.loads(kept.read_text())["readings"]) == 8
 
 
-def test_the_reader_digest_follows_the_reader_code(tmp_path, monkeypatch):
+def test_the_reader_digest_follows_the_reader_code(tmp_path, kept, monkeypatch):
     reader = tmp_path / "yaml_reader.py"
     reader.write_text("VERSION = 1\n")
     monkeypatch.setattr(macros.kept_readings.yaml_reader, "__file__", str(reader))
-    before = KeptReadings().reader
+    before = KeptReadings(kept).reader
     reader.write_text("VERSION = 2\n")
-    assert KeptReadings().reader != before
+    assert KeptReadings(kept).reader != before
 
 
 def test_without_a_place_to_keep_them_nothing_is_kept(data_dir, tmp_path):
