@@ -8,8 +8,9 @@ meaning depends on the YAML version, so that a value's type is always what the a
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import count
 from typing import NamedTuple
 
@@ -87,7 +88,7 @@ class YamlDocument:
         if self._positions is None:
             self._positions, self._key_positions = {}, {}
             if self.value is not None:
-                _Builder(_events(self.text), [], self._positions, self._key_positions).document()
+                _Builder(_event_source(self.text), [], self._positions, self._key_positions).document()
 
     def position_of(self, path: Path) -> Position:
         """Where the value stands, else its key; a missing field is reported where its parent stands."""
@@ -107,8 +108,9 @@ _YAML11 = yaml.resolver.Resolver()  # what PyYAML would read a plain value as
 _EMPTY = object()  # a stream without a document
 
 
-def _events(text: str) -> Iterator[Event]:
-    return yaml.parse(text, Loader=_LOADER)
+def _event_source(text: str) -> Callable[[], Event]:
+    """The parser's next-event method: called directly, it spares yaml.parse's generator and a check for every event."""
+    return _LOADER(text).get_event
 
 
 def _position(event: Event) -> Position:
@@ -124,6 +126,8 @@ def _explicit_tag(event: Event) -> str | None:
 # First characters of every plain scalar that YAML 1.1 may read as something other than text: other
 # scalars skip the resolver, which matters at tens of thousands of values.
 _RESOLVABLE_STARTS = frozenset(start for start in yaml.resolver.Resolver.yaml_implicit_resolvers if start)
+# First characters of plain scalars that YAML 1.1 or 1.2 (_YAML12_NOT_TEXT) may read as something other than text.
+_MAYBE_NOT_TEXT_STARTS = _RESOLVABLE_STARTS | frozenset("nNtTfF~+-.0123456789")
 
 
 def _yaml11_tag(plain_text: str) -> str:
@@ -131,6 +135,11 @@ def _yaml11_tag(plain_text: str) -> str:
     if not plain_text or plain_text[0] in _RESOLVABLE_STARTS:
         return _YAML11.resolve(ScalarNode, plain_text, (True, False))
     return _STR_TAG
+
+
+@cache  # asked of every field name, and a file has few names, each used many times
+def _reads_as_text(plain_text: str) -> bool:
+    return _yaml11_tag(plain_text) == _STR_TAG
 
 
 def describe(value: object) -> str:
@@ -154,20 +163,24 @@ class _Builder:
     """Builds plain values from a stream of parser events, collecting every problem on the way."""
 
     def __init__(
-        self, events: Iterator[Event], problems: list, positions: dict | None = None, key_positions: dict | None = None
+        self,
+        next_event: Callable[[], Event],
+        problems: list,
+        positions: dict | None = None,
+        key_positions: dict | None = None,
     ):
-        self.events = events
+        self.next_event = next_event
         self.problems = problems
         self.positions = positions  # None: not recorded
         self.key_positions = key_positions
 
     def document(self) -> object:
-        next(self.events)  # the stream starts
-        if isinstance(next(self.events), StreamEndEvent):
+        self.next_event()  # the stream starts
+        if isinstance(self.next_event(), StreamEndEvent):
             return _EMPTY
-        value = self.value(next(self.events), ())
-        next(self.events)  # the document ends
-        extra = next(self.events)
+        value = self.value(self.next_event(), ())
+        self.next_event()  # the document ends
+        extra = self.next_event()
         if not isinstance(extra, StreamEndEvent):
             self._problem(extra, (), "a single YAML document; remove the second one (after ---)")
         return value
@@ -192,13 +205,13 @@ class _Builder:
         """Pass over a value's events, for a value that is refused as a whole."""
         depth = 1 if isinstance(event, CollectionStartEvent) else 0
         while depth:
-            event = next(self.events)
+            event = self.next_event()
             depth += isinstance(event, CollectionStartEvent) - isinstance(event, (MappingEndEvent, SequenceEndEvent))
 
     def _sequence(self, path: Path) -> list:
         items = []
         for index in count():
-            event = next(self.events)
+            event = self.next_event()
             if isinstance(event, SequenceEndEvent):
                 return items
             items.append(self.value(event, path + (index,)))
@@ -206,29 +219,25 @@ class _Builder:
     def _mapping(self, path: Path) -> dict:
         result: dict[str, object] = {}
         key_events: dict[str, ScalarEvent] = {}
-        while not isinstance(key_event := next(self.events), MappingEndEvent):
+        while not isinstance(key_event := self.next_event(), MappingEndEvent):
             is_name = isinstance(key_event, ScalarEvent) and not _explicit_tag(key_event)
-            if not is_name or not key_event.style and self._plain(key_event.value) is not str:
+            if not is_name or not key_event.style and not _reads_as_text(key_event.value):
                 self._problem(key_event, path, "a field name made of letters, not a number, list or mapping")
                 self._skip(key_event)
-                self._skip(next(self.events))
+                self._skip(self.next_event())
                 continue
             key = key_event.value
             key_path = path + (key,)
             if key in key_events:
                 first = _position(key_events[key])
                 self._problem(key_event, key_path, f"each field once; '{key}' is already set on line {first.line}")
-                self._skip(next(self.events))
+                self._skip(self.next_event())
                 continue
             key_events[key] = key_event
             if self.key_positions is not None:
                 self.key_positions[key_path] = _position(key_event)
-            result[key] = self.value(next(self.events), key_path)
+            result[key] = self.value(self.next_event(), key_path)
         return result
-
-    def _plain(self, text: str) -> type:
-        """The type PyYAML (YAML 1.1) would give a plain scalar."""
-        return str if _yaml11_tag(text) == _STR_TAG else object
 
     @staticmethod
     def _canonical(text: str) -> object:
@@ -245,7 +254,9 @@ class _Builder:
 
     def _scalar(self, event: ScalarEvent, path: Path) -> object:
         text = event.value
-        if event.style:  # quoted or block scalars are always text (plain style is None or '')
+        # Quoted or block scalars are always text (plain style is None or ''), and so is a plain one that no
+        # reader could take for anything else: most values, so they skip the checks below.
+        if event.style or text and text[0] not in _MAYBE_NOT_TEXT_STARTS:
             return text
         canonical = self._canonical(text)
         if canonical is not None:
@@ -276,7 +287,7 @@ def read_yaml(text: str) -> YamlDocument:
     """Read one YAML document strictly. Syntax errors end the reading; value problems are all collected."""
     doc = YamlDocument(text=text)
     try:
-        value = _Builder(_events(text), doc.problems).document()
+        value = _Builder(_event_source(text), doc.problems).document()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         position = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
