@@ -197,24 +197,23 @@ class _Index:
         else:
             self.owners[item_id] = (model, source, path)
 
-    def scan(self, value: object, source: _SourceFile, path: FieldPath) -> None:
-        if isinstance(value, BaseModel):
-            model = type(value)
-            if "id" in model.model_fields:
-                self.add_id(value.id, model.__name__, source, path + ("id",))
-            references = references_of(model)
-            for name in model.model_fields:
-                child = getattr(value, name)
-                target_model = references.get(name)
-                for index, item in enumerate(child) if isinstance(child, list) else [(None, child)]:
-                    child_path = path + (name,) + (() if index is None else (index,))
-                    if target_model:
-                        self.references.append(_Reference(source, child_path, item, target_model))
-                    elif name != "id":
-                        self.scan(item, source, child_path)
-        elif isinstance(value, str):
-            for match in TEXT_LINK.finditer(value):
-                self.references.append(_Reference(source, path, match.group(2), None))
+    def scan(self, item: BaseModel, source: _SourceFile, path: FieldPath) -> None:
+        """Record the id, the id references and the text links of an item, and of the items it holds."""
+        model = type(item)
+        if "id" in model.model_fields:
+            self.add_id(item.id, model.__name__, source, path + ("id",))
+        references = references_of(model)
+        for name in model.model_fields:
+            child = getattr(item, name)
+            for index, value in enumerate(child) if isinstance(child, list) else [(None, child)]:
+                # A field's path is built only for what is recorded: most values are plain text or numbers.
+                if name in references:
+                    self.references.append(_Reference(source, _path_to(path, name, index), value, references[name]))
+                elif isinstance(value, BaseModel):
+                    self.scan(value, source, _path_to(path, name, index))
+                elif isinstance(value, str) and name != "id":
+                    for match in TEXT_LINK.finditer(value):
+                        self.references.append(_Reference(source, _path_to(path, name, index), match.group(2), None))
 
     def scan_raw_ids(self, value: object) -> None:
         if isinstance(value, dict):
@@ -245,6 +244,10 @@ class _Index:
             detail += f"; did you mean '{hint[0]}'?" if hint else ""
             what = f"the id of a {wanted}" if ref.model else "a link to the id of an item in the content"
             self.problems.append(ref.source.problem(ref.path, f"{what}; {detail}"))
+
+
+def _path_to(path: FieldPath, name: str, index: int | None) -> FieldPath:
+    return path + (name,) if index is None else path + (name, index)
 
 
 @contextmanager
