@@ -31,10 +31,14 @@ def page_of_data_file(data_name: str) -> str:
     return _PAGE_OF_DATA_FILE[data_name]
 
 
-@cache  # one answer per pair of pages; relpath is slow enough to matter at hundreds of pages
 def relative_link(from_page: str, to_page: str, anchor: str = "") -> str:
     """A Markdown link target from one page source to another, which MkDocs resolves and validates."""
     fragment = f"#{anchor}" if anchor else ""
     if from_page == to_page:
         return fragment
-    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".") + fragment
+    return _relative_path(posixpath.dirname(from_page), to_page) + fragment
+
+
+@cache  # per folder, not per page: the hundreds of workout pages share one; relpath is slow enough to matter
+def _relative_path(from_folder: str, to_page: str) -> str:
+    return posixpath.relpath(to_page, from_folder or ".")
