@@ -73,6 +73,15 @@ def define_env(env):
         env.macro(_page_macro(env, name, fragments, _fragment_cache), name)
 
 
+def on_post_page_macros(env):
+    """A workout page's card, for the workout its front matter names (hooks/generated_pages.py)."""
+    from .site_map import WORKOUT_META
+
+    workout_id = env.page.meta.get(WORKOUT_META)
+    if workout_id is not None:
+        env.markdown = env.macros["workout"](workout_id)
+
+
 def on_post_build(env):
     _fragment_cache.save()
 

@@ -18,6 +18,7 @@ DATA_PAGES = {
 OTHER_HOMES = {"summary.yaml": "index.md"}
 _PAGE_OF_DATA_FILE = {data: page for page, data in DATA_PAGES.items()} | OTHER_HOMES
 WORKOUTS_INDEX = "workouts/index.md"
+WORKOUT_META = "workout"  # a workout page's front matter: the id of the workout it shows
 
 
 def workout_page(workout_id: str) -> str:
