@@ -19,6 +19,14 @@ def test_the_inputs_digest_is_stable(folders):
     assert inputs_digest(folders, "https://example.org/") == inputs_digest(folders, "https://example.org/")
 
 
+def test_the_inputs_digest_changes_with_a_library_version(folders, monkeypatch):
+    before = inputs_digest(folders, "setting")
+    monkeypatch.setattr("macros.kept_files.version", lambda name: "0.0.1" if name == "segno" else "1.0")
+    changed = inputs_digest(folders, "setting")
+    monkeypatch.setattr("macros.kept_files.version", lambda name: "1.0")
+    assert len({before, changed, inputs_digest(folders, "setting")}) == 3
+
+
 def test_the_inputs_digest_changes_with_the_setting(folders):
     assert inputs_digest(folders, "https://example.org/") != inputs_digest(folders, "https://example.com/")
 

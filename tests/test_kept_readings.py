@@ -4,6 +4,7 @@ import json
 
 import pytest
 
+import macros.kept_files
 import macros.kept_readings
 from macros.kept_readings import READINGS_FILE, KeptReadings
 from macros.load import ContentError, load_content
@@ -92,6 +93,13 @@ def test_the_reader_digest_follows_the_reader_code(tmp_path, kept, monkeypatch):
     monkeypatch.setattr(macros.kept_readings.yaml_reader, "__file__", str(reader))
     before = KeptReadings(kept).reader
     reader.write_text("VERSION = 2\n")
+    assert KeptReadings(kept).reader != before
+
+
+def test_the_reader_digest_follows_the_pyyaml_version(kept, monkeypatch):
+    before = KeptReadings(kept).reader
+    real_version = macros.kept_files.version
+    monkeypatch.setattr(macros.kept_files, "version", lambda name: "0.0.1" if name == "PyYAML" else real_version(name))
     assert KeptReadings(kept).reader != before
 
 
