@@ -33,7 +33,7 @@ def on_config(config):
 def on_files(files, config):
     for workout_id in _workout_ids(config):
         # Front matter, not a macro call: mkdocs-macros would compile each call as a Jinja template of its
-        # own, a third of a second for 300 workouts, and the page needs no template.
+        # own: about half a second for 300 workouts (page_markdown 1.69 s -> 1.19 s), and the page needs none.
         stub = f"---\n{site_map.WORKOUT_META}: {json.dumps(workout_id)}\nrender_macros: false\n---\n"
         page = File.generated(config, site_map.workout_page(workout_id), content=stub)
         page.edit_uri = f"data/workouts/{workout_id}.yaml"
