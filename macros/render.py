@@ -190,9 +190,10 @@ class PageFragments:
     def workout(self, page, workout_id: str) -> str:
         """A workout's page: its card, with the print button and the unit choice."""
         workout = self.content.workouts[workout_id]
-        page.meta.setdefault("description", plain_text(workout.goal))
+        # The theme prints page metadata unescaped, as HTML (MkDocs' own titles are HTML): escape it here.
+        page.meta.setdefault("description", str(escape(plain_text(workout.goal))))
         # The card wraps its heading in a block, where MkDocs does not look for the page title.
-        page.meta.setdefault("title", workout.title)
+        page.meta.setdefault("title", str(escape(workout.title)))
         return self.renderer.render(
             "workout.md",
             page.file.src_uri,

@@ -46,19 +46,32 @@ def every_fragment(content: Content):
         yield name, getattr(fragments, name)(page(), *args)
 
 
-def test_markup_in_data_never_reaches_a_page_as_markup():
+def hostile_content() -> Content:
     content = load_content(VALID_FIXTURES)
-    hostile = Content(
+    return Content(
         **{
             name: poisoned(getattr(content, name)) if name != "file_of_id" else content.file_of_id
             for name in Content.__dataclass_fields__
         }
     )
-    for name, output in every_fragment(hostile):
+
+
+def test_markup_in_data_never_reaches_a_page_as_markup():
+    for name, output in every_fragment(hostile_content()):
         assert "<script" not in output, name
         assert "<img" not in output, name
         assert "{:" not in output and "{{" not in output, name
         assert "&lt;script&gt;" in output, name  # shown literally
+
+
+def test_markup_in_data_never_reaches_a_page_s_metadata_as_markup():
+    # The theme prints a page's title and description as they are, into <title> and an attribute.
+    content = hostile_content()
+    workout_page = page("workouts/short-session.md")
+    PageFragments(Renderer(content, SITE_URL)).workout(workout_page, "short-session")
+    for field in ("title", "description"):
+        assert "<" not in workout_page.meta[field] and '"' not in workout_page.meta[field], field
+        assert "&lt;script&gt;" in workout_page.meta[field], field  # shown literally
 
 
 def test_inert_escapes_html_and_the_characters_markdown_extensions_act_on():
