@@ -48,11 +48,18 @@ def _check_text(value: str) -> str:
     return value
 
 
-def _text(max_length: int, description: str):
+def _check_words(value: str) -> str:
+    """Short text shown as it is (headings, names, cues): plain words and emphasis, no links."""
+    if _ANY_LINK.search(_check_text(value)):
+        raise ValueError("words without links (links belong in longer text, such as a detail or an explanation)")
+    return value
+
+
+def _text(max_length: int, description: str, *, links: bool = True):
     return Annotated[
         str,
         StringConstraints(min_length=1, max_length=max_length),
-        AfterValidator(_check_text),
+        AfterValidator(_check_text if links else _check_words),
         Field(description=description),
     ]
 
@@ -115,11 +122,14 @@ def _ref(model: str, description: str):
 CueRef = _ref("Cue", "The id of a cue, from data/technique.yaml or a variation's own cues.")
 VariationRef = _ref("Variation", "The id of a variation, from data/variations.yaml.")
 FigureRef = _ref("Figure", "The id of a figure, from data/figures.yaml.")
-Title = _text(80, "A short title in sentence case, without a full stop.")
+Title = _text(80, "A short title in sentence case, without a full stop or links.", links=False)
 CueText = _text(
-    45, "The cue as you would say it at the bench: short and imperative, without a full stop; key cues go on the card."
+    45,
+    "The cue as you would say it at the bench: short and imperative, without a full stop or links; key cues go on"
+    " the card.",
+    links=False,
 )
-Name = _text(40, "A short name in sentence case; it goes on the printed card.")
+Name = _text(40, "A short name in sentence case, without links; it goes on the printed card.", links=False)
 CardText = _text(240, "One or two sentences of plain text; it goes on every printed card it belongs to.")
 Summary = _text(160, "One sentence.")
 Text = _text(700, "One paragraph of plain text; `*emphasis*`, `**strong**` and `[words](#id)` links allowed.")
