@@ -267,10 +267,7 @@ class _Builder:
         if text in ("", "~", "null", "Null", "NULL"):
             self._problem(event, path, "a value; this field is empty (fill it in or remove the field)")
             return None
-        yaml11_value = yaml.safe_load(text) if yaml11_tag != _STR_TAG else None
-        reading = (
-            f"YAML 1.1 reads it as {yaml11_value}" if yaml11_value is not None else "YAML 1.2 reads it as a number"
-        )
+        reading = _yaml11_reading(text) if yaml11_tag != _STR_TAG else "YAML 1.2 reads it as a number"
         self._problem(
             event,
             path,
@@ -281,6 +278,13 @@ class _Builder:
 
     def _problem(self, event: Event, path: Path, expected: str) -> None:
         self.problems.append(YamlProblem(_position(event), path, expected))
+
+
+def _yaml11_reading(plain_text: str) -> str:
+    try:
+        return f"YAML 1.1 reads it as {yaml.safe_load(plain_text)}"
+    except yaml.YAMLError:  # '=' and '<<': YAML 1.1 tags with no value of their own, which PyYAML refuses
+        return "YAML 1.1 gives it a special meaning"
 
 
 def read_yaml(text: str) -> YamlDocument:

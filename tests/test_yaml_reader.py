@@ -62,6 +62,8 @@ def test_a_yaml_1_1_boolean_word_is_refused(word):
         (".5", "YAML 1.1 reads it as 0.5"),
         ("2024-05-01", "YAML 1.1 reads it as 2024-05-01"),
         (".inf", "YAML 1.1 reads it as inf"),
+        ("=", "YAML 1.1 gives it a special meaning"),
+        ("<<", "YAML 1.1 gives it a special meaning"),
     ],
 )
 def test_a_value_that_yaml_versions_read_differently_is_refused(value, reading):
