@@ -119,9 +119,12 @@ def _kind(prop: dict) -> str:
         return f"mapping from {keys} to {_kind(prop['additionalProperties'])}"
     if kind == "array":
         low, high = prop.get("minItems"), prop.get("maxItems")
-        count = (
-            "not empty" if (low, high) == (1, None) else f"{low} items" if low == high else _limits(low, high, " items")
-        )
+        if (low, high) == (1, None):
+            count = "not empty"
+        elif low == high is not None:
+            count = f"{low} items"
+        else:
+            count = _limits(low, high, " items")
         return f"list of {_kind(prop['items'])}" + (f" ({count})" if count else "")
     raise ValueError(f"no words for the JSON Schema type {kind!r}: add them to macros/schemas.py")
 
