@@ -140,12 +140,15 @@ def _validate(source: _SourceFile, model: type[Model]) -> list[Problem]:
         problems = []
         for error in validation_error.errors(include_url=False):
             loc = tuple(error["loc"])
+            # pydantic marks a mapping key that fails its type with a last step "[key]": the key is the field.
+            is_key = loc[-1:] == ("[key]",)
+            loc = loc[:-1] if is_key else loc
             if any(loc[: len(path)] == path for path in yaml_problem_paths):
                 continue  # already reported by the YAML reader
             if error["type"] in ("greater_than_equal", "less_than_equal"):
                 error = {**error, "ctx": {**error.get("ctx", {}), **_bounds_of(model, loc)}}
-            # An unknown field is best shown at its name, everything else at its value.
-            key_position = source.doc.key_positions.get(loc) if error["type"] == "extra_forbidden" else None
+            # An unknown field or a wrong key is best shown at its name, everything else at its value.
+            key_position = source.doc.key_positions.get(loc) if is_key or error["type"] == "extra_forbidden" else None
             problems.append(source.problem(loc, _expected(error), key_position))
         return problems
 
