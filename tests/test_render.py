@@ -1,5 +1,6 @@
 """Rendering: data reaches pages escaped, whatever it holds, and links between items resolve per page."""
 
+from dataclasses import replace
 from types import SimpleNamespace
 
 import pytest
@@ -118,6 +119,17 @@ def test_a_workout_page_takes_its_description_from_the_goal():
     workout_page = page("workouts/short-session.md")
     PageFragments(Renderer(content, SITE_URL)).workout(workout_page, "short-session")
     assert workout_page.meta["description"] == "A quick one."
+
+
+def test_an_exact_count_shows_as_one_number_and_a_range_with_a_dash():
+    content = load_content(VALID_FIXTURES)
+    phase = content.programming.phases[0]
+    exact = phase.model_copy(update={"sets": phase.sets.model_copy(update={"min": 3, "max": 3})})
+    programming = content.programming.model_copy(update={"phases": [exact]})
+    fragments = PageFragments(Renderer(replace(content, programming=programming), SITE_URL))
+    output = fragments.phases(page("programming.md"))
+    assert "**3** sets" in output
+    assert f"**{phase.reps.min}–{phase.reps.max}** repetitions" in output
 
 
 def test_a_workout_public_url_is_under_the_site_url():
