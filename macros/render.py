@@ -22,6 +22,8 @@ if TYPE_CHECKING:  # the schema (and pydantic) only for annotations: see text_li
 # Characters that mean something to Markdown even after HTML escaping: braces open attribute lists,
 # a pipe splits a table cell, brackets make links and link definitions.
 _MARKDOWN_ESCAPES = str.maketrans({"{": "&#123;", "}": "&#125;", "|": "&#124;", "[": "&#91;", "]": "&#93;"})
+# The colon that opens an emoji shortcode such as :smile:, which pymdownx.emoji would turn into an icon.
+_SHORTCODE_COLON = re.compile(r":(?=[+\-\w]+:)")
 # How a line can start a Markdown block (heading, list, rule, fence, admonition, tab, details).
 _BLOCK_START = re.compile(r"^(?:[#=!?~`_]|[*+-](?:\s|[*+-]*$)|\d+[.)]\s)")
 
@@ -35,7 +37,7 @@ def inert(value: object) -> Markup:
 
 @cache  # the same names, cues and numbers fill every card: escape each once
 def _inert_text(text: str) -> Markup:
-    return Markup(str(escape(text)).translate(_MARKDOWN_ESCAPES))
+    return Markup(_SHORTCODE_COLON.sub("&#58;", str(escape(text)).translate(_MARKDOWN_ESCAPES)))
 
 
 def _no_block_start(markdown: str) -> str:

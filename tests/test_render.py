@@ -79,6 +79,10 @@ def test_inert_escapes_html_and_the_characters_markdown_extensions_act_on():
     assert inert('<b>&"{x}|[y]') == "&lt;b&gt;&amp;&#34;&#123;x&#125;&#124;&#91;y&#93;"
 
 
+def test_an_emoji_shortcode_in_data_stays_text():
+    assert inert("Smile :smile: at 1:30") == "Smile &#58;smile: at 1:30"
+
+
 @pytest.mark.parametrize("start", ["# ", "- ", "* ", "+ ", "1. ", "2) ", "```", "~~~", "!!! ", "??? ", "=== "])
 def test_text_that_starts_like_a_markdown_block_stays_text(start):
     fragments = PageFragments(Renderer(load_content(VALID_FIXTURES), SITE_URL))
