@@ -15,7 +15,7 @@ VIEWPORTS = {"phone": {"width": 375, "height": 812}, "desktop": {"width": 1280, 
 SCHEMES = {"light": "default", "dark": "slate"}
 CASES = [(viewport, scheme) for viewport in VIEWPORTS for scheme in SCHEMES]
 
-# Headless flags known to work in this environment (see known-pitfalls.md); --headless itself is
+# Headless flags known to work in a container without a display or GPU; --headless itself is
 # added by Playwright. The --disable-* flags keep Chromium from calling home during a test.
 CHROMIUM_FLAGS = [
     "--no-sandbox",

@@ -1,4 +1,4 @@
-"""Every fact of the source article (shared/source/hip-thrusts-for-runners.txt) is on the built site.
+"""Every fact of the article the site grew from (kept outside this repository) is on the built site.
 
 Each fact is a phrase, as the site words it, and the page it belongs on.
 """
