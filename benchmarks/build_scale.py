@@ -40,6 +40,7 @@ from macros.kept_readings import READINGS_FILE  # noqa: E402
 from macros.load import load_content  # noqa: E402
 from macros.models import DATA_FILES, WORKOUTS_DIR  # noqa: E402
 from macros.yaml_reader import read_yaml  # noqa: E402
+from tests.project import copy_site_sources  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
@@ -71,10 +72,7 @@ def write_yaml(path: Path, tree) -> None:
 
 
 def make_project(target: Path, scale: int) -> None:
-    for name in ("docs", "macros", "hooks", "overrides"):
-        if (ROOT / name).exists():
-            shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    copy_site_sources(target)
     data = target / "data"
     (data / WORKOUTS_DIR).mkdir(parents=True)
     ids = set(load_content(ROOT / "data").file_of_id)

@@ -13,6 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
+
+from macros.load import ContentError, load_content
+
 INVALID_FIXTURES = Path(__file__).parent / "fixtures" / "invalid"
 
 
@@ -94,3 +98,10 @@ MUTATIONS = [
 
 def broken_cases() -> list[BrokenCase]:
     return [_from_fixture(fixture) for fixture in sorted(INVALID_FIXTURES.glob("*.yaml"))] + MUTATIONS
+
+
+def problems(data_dir: Path, kept_readings: Path | None = None) -> list[str]:
+    """What loading the data folder reports, one line per problem; loading must fail."""
+    with pytest.raises(ContentError) as error:
+        load_content(data_dir, kept_readings=kept_readings)
+    return [str(problem) for problem in error.value.problems]

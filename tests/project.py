@@ -27,12 +27,17 @@ def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
     )
 
 
-def copy_project(target: Path, data: Path = VALID_FIXTURES) -> Path:
-    """The project's site sources with another data folder."""
+def copy_site_sources(target: Path) -> None:
+    """Everything a build reads but the data: pages, macros, hooks, theme overrides and mkdocs.yml."""
     for name in ("docs", "macros", "hooks", "overrides"):
         if (ROOT / name).exists():
             shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+
+
+def copy_project(target: Path, data: Path = VALID_FIXTURES) -> Path:
+    """The project's site sources with another data folder."""
+    copy_site_sources(target)
     shutil.copytree(data, target / "data")
     return target
 

@@ -8,7 +8,7 @@ import macros.kept_files
 import macros.kept_readings
 from macros.kept_readings import READINGS_FILE, KeptReadings
 from macros.load import ContentError, load_content
-from tests.broken_content import broken_cases
+from tests.broken_content import broken_cases, problems
 
 
 @pytest.fixture
@@ -28,12 +28,6 @@ def files_read(monkeypatch) -> list[str]:
 
     monkeypatch.setattr(macros.kept_readings, "read_yaml", counting_read_yaml)
     return texts
-
-
-def problems_of(data_dir, kept_readings=None) -> list[str]:
-    with pytest.raises(ContentError) as error:
-        load_content(data_dir, kept_readings=kept_readings)
-    return [str(problem) for problem in error.value.problems]
 
 
 def test_a_second_load_of_unchanged_files_reads_no_yaml_and_gives_the_same_content(data_dir, kept, files_read):
@@ -57,9 +51,9 @@ def test_an_edited_file_is_read_again_and_only_it(data_dir, kept, files_read):
 def test_kept_readings_never_change_what_the_loader_reports(case, data_dir, kept):
     load_content(data_dir, kept_readings=kept)  # the valid files' readings are kept
     case.apply(data_dir)
-    expected = problems_of(data_dir)
-    assert problems_of(data_dir, kept) == expected  # the broken file read afresh
-    assert problems_of(data_dir, kept) == expected  # and now from what was kept
+    expected = problems(data_dir)
+    assert problems(data_dir, kept) == expected  # the broken file read afresh
+    assert problems(data_dir, kept) == expected  # and now from what was kept
 
 
 def test_readings_by_another_reader_are_not_used(data_dir, kept, files_read):

@@ -8,13 +8,7 @@ import pytest
 
 from macros.load import ContentError, load_content
 from macros.models import Workout
-from tests.broken_content import broken_cases
-
-
-def problems(data_dir) -> list[str]:
-    with pytest.raises(ContentError) as error:
-        load_content(data_dir)
-    return [str(problem) for problem in error.value.problems]
+from tests.broken_content import broken_cases, problems
 
 
 def test_valid_content_loads_as_typed_objects(data_dir):
