@@ -14,7 +14,7 @@ from pypdf import PdfReader
 
 from macros.load import load_content
 from macros.models import MAX_EXERCISES, CardText, CueText, Exercise, Name, Summary, Title
-from tests.browser import serve_directory
+from tests.browser import VIEWPORTS, serve_directory
 from tests.project import ROOT, BuiltSite, copy_project, mkdocs_build, words
 
 PAPERS = ["A4", "Letter"]
@@ -135,6 +135,25 @@ def test_a_card_prints_black_on_white_in_the_dark_colour_scheme(page, site_url, 
         assert page.locator(selector).first.evaluate("e => getComputedStyle(e).color") == "rgb(0, 0, 0)", selector
     border = page.locator(".workout-card__log td").first.evaluate("e => getComputedStyle(e).borderTopColor")
     assert border == "rgb(0, 0, 0)"
+
+
+def test_links_on_a_printed_card_are_plain_words(page, site_url, content):
+    # An underline on paper reads as a line to write on.
+    page.goto(f"{site_url}workouts/{next(iter(content.workouts))}/")
+    page.emulate_media(media="print")
+    links = page.locator(".workout-card a")
+    assert links.count() > 0
+    assert set(links.evaluate_all("links => links.map(a => getComputedStyle(a).textDecorationLine)")) == {"none"}
+
+
+@pytest.mark.parametrize(
+    ("viewport", "media", "shown"), [("phone", "screen", False), ("desktop", "screen", True), ("phone", "print", True)]
+)
+def test_the_qr_code_is_on_paper_and_wide_screens_but_not_on_a_phone(page, site_url, content, viewport, media, shown):
+    page.set_viewport_size(VIEWPORTS[viewport])
+    page.goto(f"{site_url}workouts/{next(iter(content.workouts))}/")
+    page.emulate_media(media=media)
+    assert page.locator(".workout-card__qr").is_visible() is shown
 
 
 def test_the_chosen_unit_is_remembered_and_printed(page, site_url, content):
