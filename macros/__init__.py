@@ -3,6 +3,7 @@ build, or give back what an earlier build with the very same inputs rendered."""
 
 import gc
 import importlib
+import logging
 import sys
 from functools import cache
 from pathlib import Path
@@ -60,7 +61,10 @@ def define_env(env):
         try:
             content = load_content(data_dir, kept_readings=project_dir / READINGS_FILE)
         except ContentError as error:
-            raise PluginError(str(error)) from None
+            # Logged here, not as the error's message: MkDocs logs each build error's message once per
+            # process, so under `mkdocs serve` the same problems saved again would show no reason at all.
+            logging.getLogger("mkdocs.plugins.content").error(str(error))
+            raise PluginError("The content has the problems listed above; the site was not built.") from None
         renderer = Renderer(content, site_url=site_url, qr_cache_dir=project_dir / KEPT_DIR / "qr-codes")
         # The content lives for the whole build: keep the garbage collector from scanning it again and
         # again while MkDocs renders pages (about a second of a 100x-content build).

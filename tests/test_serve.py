@@ -102,3 +102,18 @@ def test_edited_code_in_the_macros_package_runs_on_the_next_build(served):
         + "'Code edited while serving.\\n\\n' + _workout(self, page, workout_id)\n"
     )
     served.wait_for("workouts/short-session/", "Code edited while serving.")
+
+
+def test_a_content_problem_is_reported_again_on_every_rebuild(served):
+    # MkDocs logs a build error's message only once per process: saving the same mistake again must
+    # still say what is wrong.
+    workout = served.project / "data" / "workouts" / "short-session.yaml"
+    broken = workout.read_text().replace("sets: 3", "sets: three")
+    problem = "data/workouts/short-session.yaml:6:11: exercises[0].sets: expected a whole number"
+    for times in (1, 2):
+        workout.write_text(broken + "# saved again\n" * (times - 1))
+        deadline = time.monotonic() + RELOAD_TIMEOUT
+        while served.log.read_text().count(problem) < times:
+            assert time.monotonic() < deadline, f"reported fewer than {times} times:\n{served.log.read_text()}"
+            assert served.server.poll() is None, f"mkdocs serve stopped:\n{served.log.read_text()}"
+            time.sleep(0.5)
