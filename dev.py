@@ -1,13 +1,16 @@
 #!/usr/bin/env python3
-"""The two commands of the README: `python3 dev.py serve` and `python3 dev.py test`.
+"""The commands of the README and CONTRIBUTING: `python3 dev.py serve|test|validate|new`.
 
 Each one creates .venv on first use and installs what pyproject.toml lists, then serves the site with
-live reload on http://127.0.0.1:8000 or runs every test. Needs only Python 3.11 and git.
+live reload on http://127.0.0.1:8000, runs every test, checks the content (macros.validate) or starts a
+new workout or variation (macros.new). Needs only Python 3.11 and git.
 """
 
 import argparse
 import hashlib
 import os
+import platform
+import re
 import shutil
 import subprocess
 import sys
@@ -18,6 +21,22 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
+PYTHON_VERSION = (3, 11)  # pyproject.toml's requires-python (tests/test_dev.py keeps them in step)
+
+
+def check_python() -> None:
+    """Stop at once, saying what to do, where pip would fail later: another Python here or in .venv."""
+    wanted = ".".join(map(str, PYTHON_VERSION))
+    if sys.version_info[:2] != PYTHON_VERSION:
+        sys.exit(
+            f"dev.py: the project runs on Python {wanted}, this is {platform.python_version()}: run python{wanted} dev.py"
+        )
+    config = VENV / "pyvenv.cfg"
+    made_with = re.search(r"^version\s*=\s*(\d+)\.(\d+)", config.read_text(), re.M) if config.exists() else None
+    if made_with and (int(made_with[1]), int(made_with[2])) != PYTHON_VERSION:
+        sys.exit(
+            f"dev.py: .venv was made with Python {made_with[1]}.{made_with[2]}: delete the .venv folder, then run this again"
+        )
 
 
 def run(*command: object) -> None:
@@ -69,14 +88,24 @@ def test(pytest_args: list[str]) -> None:
     run(PYTHON, "-m", "pytest", *pytest_args)
 
 
+def content_command(module: str, args: list[str]) -> None:
+    install()
+    run(PYTHON, "-m", module, *args)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("command", choices=["serve", "test"])
-    args, rest = parser.parse_known_args()
+    parser.add_argument("command", choices=["serve", "test", "validate", "new"])
+    parser.add_argument("args", nargs=argparse.REMAINDER, help="passed on: to pytest, macros.validate or macros.new")
+    args = parser.parse_args()
+    rest = args.args
+    check_python()
     if args.command == "serve":
         serve()
-    else:
+    elif args.command == "test":
         test(rest)
+    else:
+        content_command(f"macros.{args.command}", rest)
 
 
 if __name__ == "__main__":

@@ -90,7 +90,7 @@ def create(kind: str, item_id: str, data_dir: Path) -> Path:
     try:
         content = load_content(data_dir)
     except ContentError as error:
-        raise ScaffoldError(f"fix the content first (python -m macros.validate):\n{error}") from None
+        raise ScaffoldError(f"fix the content first (python3 dev.py validate):\n{error}") from None
     if item_id in content.file_of_id:
         raise ScaffoldError(
             f"the id '{item_id}' is already taken, in data/{content.file_of_id[item_id]}: choose another"
@@ -115,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
     except ScaffoldError as error:
         print(f"python -m macros.new: {error}", file=sys.stderr)
         return 1
-    print(f"{path}: new {args.kind} '{args.id}'; replace the placeholders, then run python -m macros.validate")
+    print(f"{path}: new {args.kind} '{args.id}'; replace the placeholders, then run python3 dev.py validate")
     return 0
 
 
