@@ -22,6 +22,7 @@ from .models import (
     UNANCHORED,
     WORKOUTS_DIR,
     Content,
+    Figure,
     Model,
     Workout,
     field_at,
@@ -249,6 +250,27 @@ class _Index:
             self.problems.append(ref.source.problem(ref.path, f"{what}; {detail}"))
 
 
+def _mistake_figure_problems(
+    mistakes: _SourceFile, figures: dict[str, Figure], reported: list[Problem]
+) -> list[Problem]:
+    """A mistake's figure gets wrong a cue that fixes it; its correct figure gets those cues right, in the same view."""
+    problems = []
+    for index, mistake in enumerate(mistakes.model.mistakes):
+        item = f"mistakes[{index}]"
+        if any(p.file == mistakes.shown_name and p.field.startswith(item) for p in reported):
+            continue  # a wrong reference in it is reported already; what follows from it would only repeat it
+        fault, correct = figures[mistake.figure], figures[mistake.correct_figure]
+        if not set(fault.gets_wrong) & set(mistake.fixed_by):
+            wrong = ", ".join(fault.gets_wrong) or "no cue"
+            expected = f"a figure whose gets_wrong lists a cue of fixed_by; '{fault.id}' gets wrong {wrong}"
+            problems.append(mistakes.problem(("mistakes", index, "figure"), expected))
+        missing = [cue_id for cue_id in fault.gets_wrong if cue_id not in correct.shows]
+        if missing or correct.view != fault.view:
+            expected = f"a {fault.view} view that shows done right what '{fault.id}' gets wrong ({', '.join(fault.gets_wrong)})"
+            problems.append(mistakes.problem(("mistakes", index, "correct_figure"), expected))
+    return problems
+
+
 def _path_to(path: FieldPath, name: str, index: int | None) -> FieldPath:
     return path + (name,) if index is None else path + (name, index)
 
@@ -318,6 +340,10 @@ def _load_content(data_dir: Path, shown_root: Path | None, readings: KeptReading
 
     index.check_references()
     problems += index.problems
+    mistakes, figures = (sources.get(str(data_dir / name)) for name in ("mistakes.yaml", "figures.yaml"))
+    if mistakes and figures and mistakes.model and figures.model:
+        figures_by_id = {figure.id: figure for figure in figures.model.figures}
+        problems += _mistake_figure_problems(mistakes, figures_by_id, problems)
     if problems:
         raise ContentError(problems)
     models = {Path(name).stem: sources[str(data_dir / name)].model for name in DATA_FILES}

@@ -199,14 +199,6 @@ def test_the_top_position_has_a_right_angle_at_the_knee_and_a_straight_line_to_t
     assert abs(hip_bend(top)) <= 10
 
 
-def test_each_mistake_figure_gets_wrong_a_cue_that_fixes_it_and_its_correct_figure_gets_that_right(content):
-    for mistake in content.mistakes.mistakes:
-        fault, correct = content.figure(mistake.figure), content.figure(mistake.correct_figure)
-        assert set(fault.gets_wrong) & set(mistake.fixed_by), mistake.id
-        assert set(fault.gets_wrong) <= set(correct.shows), mistake.id
-        assert fault.view == correct.view, mistake.id
-
-
 def test_each_variation_has_a_side_view_figure(content):
     for variation in content.variations.variations:
         assert content.figure(variation.figure).view == "side", variation.id
