@@ -48,6 +48,10 @@ _SYNTAX_HINTS = {
     "tab": " (indent with spaces, not tabs)",
     "block": " (check the indentation: items of one list or mapping start in the same column)",
     "quoted scalar": " (a quote is not closed)",
+    "mapping values": (
+        " (': ' starts a field: put text that holds it in quotes or a folded block, >-, or check the indentation)"
+    ),
+    "simple key": " (a field name ends with ':'; this line's has none)",
 }
 
 
@@ -293,7 +297,9 @@ def read_yaml(text: str) -> YamlDocument:
     try:
         value = _Builder(_event_source(text), doc.problems).document()
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
+        # A key without its colon is found only on the next line; the key's own line is where to look.
+        missing_colon = error.context == "while scanning a simple key"
+        mark = (error.context_mark if missing_colon else error.problem_mark) or error.context_mark
         position = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
         message = " ".join(part for part in (error.context, error.problem) if part)
         message += next((hint for clue, hint in _SYNTAX_HINTS.items() if clue in message), "")

@@ -87,6 +87,18 @@ def test_a_syntax_error_is_reported_with_its_position():
     assert problem.expected.startswith("valid YAML;")
 
 
+def test_text_holding_a_colon_and_a_space_is_told_to_take_quotes():
+    problem = only_problem("title: x\ngoal: Do this: then that\n")
+    assert problem.position == Position(2, 14)
+    assert "put text that holds it in quotes or a folded block" in problem.expected
+
+
+def test_a_field_name_without_its_colon_is_reported_on_its_own_line():
+    problem = only_problem("exercises:\n  - variation: x\n    reps 12\n    sets: 3\n")
+    assert problem.position == Position(3, 5)
+    assert "a field name ends with ':'" in problem.expected
+
+
 def test_a_tab_in_indentation_is_a_syntax_error():
     assert only_problem("a:\n\tb: 1\n").expected.startswith("valid YAML;")
 
