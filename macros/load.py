@@ -26,11 +26,14 @@ from .models import (
     Model,
     Workout,
     field_at,
+    nested_model,
     references_of,
 )
 from .text_links import TEXT_LINK
 from .yaml_reader import Path as FieldPath
 from .yaml_reader import Position, YamlDocument, describe
+
+_NUMBER = re.compile(r"-?\d+(\.\d+)?")
 
 
 @dataclass(frozen=True, order=True)
@@ -87,13 +90,18 @@ def _expected(error: dict) -> str:
     if kind == "missing":
         return "this required field; it is missing"
     if kind == "extra_forbidden":
-        return "only known fields; this one is unknown (check its spelling against the schema)"
+        hint = difflib.get_close_matches(str(error["loc"][-1]), ctx.get("known_fields", []), n=1, cutoff=0.7)
+        return "only known fields; this one is unknown (" + (
+            f"did you mean '{hint[0]}'?)" if hint else "check its spelling against the schema)"
+        )
     if kind in ("string_type", "str_type"):
         return "text" + got
+    # A number in quotes is text to YAML: say how to write it.
+    unquote = " (write it without quotes)" if isinstance(value, str) and _NUMBER.fullmatch(value.strip()) else ""
     if kind == "int_type" or kind == "int_from_float":
-        return "a whole number" + got
+        return "a whole number" + got + unquote
     if kind == "float_type":
-        return "a number" + got
+        return "a number" + got + unquote
     if kind == "bool_type":
         return "true or false" + got
     if kind == "list_type":
@@ -117,6 +125,15 @@ def _expected(error: dict) -> str:
     if kind == "value_error":
         return str(ctx["error"])
     return f"{error['msg'][0].lower()}{error['msg'][1:]}{got}"
+
+
+def _field_names_at(model: type[BaseModel], path: tuple) -> list[str]:
+    """The fields of the mapping at path, e.g. ("exercises", 0) -> an exercise's fields."""
+    if not any(isinstance(part, str) for part in path):
+        return list(model.model_fields)
+    field = field_at(model, path)
+    holder = nested_model(field.annotation) if field else None
+    return list(holder.model_fields) if holder else []
 
 
 def _bounds_of(model: type[BaseModel], loc: tuple) -> dict:
@@ -148,6 +165,8 @@ def _validate(source: _SourceFile, model: type[Model]) -> list[Problem]:
                 continue  # already reported by the YAML reader
             if error["type"] in ("greater_than_equal", "less_than_equal"):
                 error = {**error, "ctx": {**error.get("ctx", {}), **_bounds_of(model, loc)}}
+            if error["type"] == "extra_forbidden":
+                error = {**error, "ctx": {"known_fields": _field_names_at(model, loc[:-1])}}
             # An unknown field or a wrong key is best shown at its name, everything else at its value.
             key_position = source.doc.key_positions.get(loc) if is_key or error["type"] == "extra_forbidden" else None
             problems.append(source.problem(loc, _expected(error), key_position))
