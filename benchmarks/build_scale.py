@@ -10,8 +10,9 @@ Builds keep what they made under .cache/ for later builds: the rendered fragment
 the same inputs (macros/fragment_cache.py); what the YAML reader made of each data file, for the next load of
 the same bytes (macros/kept_readings.py); the QR codes, by address (macros/qr_codes.py). The main column is a
 build whose inputs are unchanged, as `mkdocs serve` rebuilds after a prose edit. Two more show the other
-builds a contributor meets: after a content edit (one workout file changed: that file is read again and every
-fragment rendered again, the QR codes are kept), and from a fresh clone (nothing kept at all). The validate
+builds a contributor meets: after a content edit (one workout file changed: all content is validated again,
+that file is read again, and the fragments that read that workout are rendered again: its page, the workouts
+index and the page of all cards; the QR codes are kept), and from a fresh clone (nothing kept at all). The validate
 command runs with the readings the previous run kept, and with none.
 
 Usage: .venv/bin/python benchmarks/build_scale.py [--scales 1 10 100] [--runs 5]
@@ -38,7 +39,8 @@ sys.path.insert(0, str(ROOT))
 from macros.kept_files import KEPT_DIR  # noqa: E402
 from macros.kept_readings import READINGS_FILE  # noqa: E402
 from macros.load import load_content  # noqa: E402
-from macros.models import DATA_FILES, WORKOUTS_DIR  # noqa: E402
+from macros.models import DATA_FILES  # noqa: E402
+from macros.site_map import WORKOUTS_DIR  # noqa: E402
 from macros.yaml_reader import read_yaml  # noqa: E402
 from tests.project import copy_site_sources  # noqa: E402
 

@@ -36,8 +36,8 @@ def define_env(env):
             importlib.reload(module)
     from mkdocs.exceptions import PluginError
 
-    from .fragment_cache import FRAGMENTS_FILE, FragmentCache
-    from .kept_files import KEPT_DIR, inputs_digest
+    from .fragment_cache import FRAGMENTS_FILE, FragmentCache, FragmentInputs
+    from .kept_files import KEPT_DIR
     from .render import MACROS, PageFragments, Renderer
 
     gc.unfreeze()  # let the previous build's content go, under `mkdocs serve`
@@ -48,7 +48,7 @@ def define_env(env):
     if not site_url:
         raise PluginError("mkdocs.yml: expected site_url, the public address that the cards' QR codes point at")
     _fragment_cache = FragmentCache(
-        project_dir / FRAGMENTS_FILE, inputs_digest([data_dir, Path(__file__).parent], site_url)
+        project_dir / FRAGMENTS_FILE, FragmentInputs(data_dir, Path(__file__).parent, site_url)
     )
 
     @cache
@@ -92,7 +92,7 @@ def on_post_build(env):
 
 def _page_macro(env, name, fragments, fragment_cache):
     """The macro on the page being rendered: the fragment kept for it, or rendered and kept with what it
-    set in the page's metadata."""
+    set in the page's metadata and the workouts it read."""
 
     def macro(*args):
         page = env.page
@@ -100,9 +100,9 @@ def _page_macro(env, name, fragments, fragment_cache):
         kept = fragment_cache.get(key)
         if kept is None:
             meta_before = dict(page.meta)
-            text = getattr(fragments(), name)(page, *args)
+            text, workouts_read = fragments().render(name, page, *args)
             meta = {field: value for field, value in page.meta.items() if field not in meta_before}
-            fragment_cache.put(key, text, meta)
+            fragment_cache.put(key, text, meta, workouts_read)
             return text
         for field, value in kept.meta.items():
             page.meta.setdefault(field, value)

@@ -33,19 +33,28 @@ def keep(path: Path, text: str) -> None:
         pass  # a read-only checkout still builds, only without what it would have kept
 
 
+def digest(*parts: str) -> str:
+    hashed = hashlib.sha256()
+    for part in parts:
+        data = part.encode()
+        hashed.update(len(data).to_bytes(8, "big") + data)  # length first: no two parts run together
+    return hashed.hexdigest()
+
+
+def file_digests(given: Path) -> dict[str, str]:
+    """The file given, or every file in the folder given (Python's caches aside), by its path from the folder
+    above: a digest of its bytes."""
+    paths = [given] if given.is_file() else sorted(given.rglob("*"))
+    return {
+        path.relative_to(given.parent).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in paths
+        if path.is_file() and "__pycache__" not in path.parts
+    }
+
+
 def inputs_digest(paths: list[Path], setting: str) -> str:
     """A digest of the files given and of every file in the folders given (by path and bytes), the setting,
     Python and the libraries."""
-    digest = hashlib.sha256()
-
-    def add(data: bytes) -> None:
-        digest.update(len(data).to_bytes(8, "big") + data)  # length first: no two inputs run together
-
-    for text in (setting, sys.version, *(f"{name} {version(name)}" for name in LIBRARIES)):
-        add(text.encode())
-    for given in paths:
-        for path in [given] if given.is_file() else sorted(given.rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts:
-                add(path.relative_to(given.parent).as_posix().encode())
-                add(path.read_bytes())
-    return digest.hexdigest()
+    files = [f"{name} {file_digest}" for given in paths for name, file_digest in file_digests(given).items()]
+    libraries = [f"{name} {version(name)}" for name in LIBRARIES]
+    return digest(setting, sys.version, *libraries, *files)

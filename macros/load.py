@@ -20,7 +20,6 @@ from .models import (
     DATA_FILES,
     ID_PATTERN,
     UNANCHORED,
-    WORKOUTS_DIR,
     Content,
     Figure,
     Model,
@@ -29,6 +28,7 @@ from .models import (
     nested_model,
     references_of,
 )
+from .site_map import WORKOUTS_DIR
 from .text_links import TEXT_LINK
 from .yaml_reader import Path as FieldPath
 from .yaml_reader import Position, YamlDocument, describe

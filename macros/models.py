@@ -407,7 +407,6 @@ DATA_FILES: dict[str, type[Model]] = {
     "summary.yaml": SummaryFile,
     "figures.yaml": FiguresFile,
 }
-WORKOUTS_DIR = "workouts"
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,9 @@ from pathlib import Path
 from string import Template
 
 from .load import ContentError, load_content
-from .models import ID_PATTERN, WORKOUTS_DIR, Content
+from .models import ID_PATTERN, Content
 from .schemas import modeline
+from .site_map import WORKOUTS_DIR
 from .validate import DEFAULT_DATA_DIR
 from .yaml_reader import read_yaml
 

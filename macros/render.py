@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -12,6 +13,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup, escape
 
 from .figures import HEAD_RADIUS, drawings
+from .fragment_cache import WorkoutsRead
 from .qr_codes import QrCodes
 from .site_map import page_of_data_file, relative_link, workout_page
 from .text_links import TEXT_LINK
@@ -49,8 +51,11 @@ class Renderer:
     """Renders fragments for one build; the templates are parsed once and reused for every page."""
 
     def __init__(self, content: Content, site_url: str, qr_cache_dir: Path | None = None):
-        self.content = content
+        # Every fragment reads its workouts through here, so that it is kept for exactly those.
+        self.workouts = WorkoutsRead(content.workouts)
+        self.content = replace(content, workouts=self.workouts)
         self.site_url = site_url
+        # Kept across fragments only what depends on the shared content alone (see fragment_cache.py).
         # A figure's geometry is the same wherever it is drawn: compute it once per figure.
         self.drawings = drawings(content.figures.figures)
         self.figure_parts: dict[str, tuple[Markup, Markup]] = {}
@@ -144,6 +149,12 @@ class PageFragments:
         self.renderer = renderer
         self.content = renderer.content
 
+    def render(self, name: str, page, *args) -> tuple[str, set[str]]:
+        """The fragment of the macro called `name`, and the workouts it read (ALL_WORKOUTS for all)."""
+        with self.renderer.workouts.noting() as workouts_read:
+            text = getattr(self, name)(page, *args)
+        return text, workouts_read
+
     def benefit_cards(self, page) -> str:
         return self.renderer.render("benefit_cards.md", page.file.src_uri)
 
@@ -217,4 +228,4 @@ class PageFragments:
         )
 
 
-MACROS = [name for name in vars(PageFragments) if not name.startswith("_")]
+MACROS = [name for name in vars(PageFragments) if not name.startswith("_") and name != PageFragments.render.__name__]

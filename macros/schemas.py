@@ -16,7 +16,8 @@ import re
 import sys
 from pathlib import Path
 
-from .models import DATA_FILES, ID_PATTERN, WORKOUTS_DIR, Model, Workout
+from .models import DATA_FILES, ID_PATTERN, Model, Workout
+from .site_map import WORKOUTS_DIR
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMAS_DIR = "schemas"

@@ -18,6 +18,7 @@ DATA_PAGES = {
 OTHER_HOMES = {"summary.yaml": "index.md"}
 _PAGE_OF_DATA_FILE = {data: page for page, data in DATA_PAGES.items()} | OTHER_HOMES
 WORKOUTS_INDEX = "workouts/index.md"
+WORKOUTS_DIR = "workouts"  # data/workouts/<id>.yaml: one workout per file, shown on workouts/<id>.md
 WORKOUT_META = "workout"  # a workout page's front matter: the id of the workout it shows
 
 
@@ -27,7 +28,7 @@ def workout_page(workout_id: str) -> str:
 
 def page_of_data_file(data_name: str) -> str:
     """The page that shows the items of a data file (relative to data/)."""
-    if data_name.startswith("workouts/"):
+    if data_name.startswith(f"{WORKOUTS_DIR}/"):
         return workout_page(posixpath.splitext(posixpath.basename(data_name))[0])
     return _PAGE_OF_DATA_FILE[data_name]
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 import pytest
 from playwright.sync_api import Page, expect
 
-from macros.models import WORKOUTS_DIR
+from macros.site_map import WORKOUTS_DIR
 from tests.browser import CASES, VIEWPORTS
 from tests.project import ROOT
 

@@ -1,10 +1,14 @@
 """The strict build is the gate: bad content stops it with the loader's messages, never a traceback."""
 
 import json
+import shutil
 import subprocess
 import sys
 
+import pytest
+
 from macros.fragment_cache import FRAGMENTS_FILE, FragmentCache
+from macros.kept_files import KEPT_DIR
 from macros.kept_readings import READINGS_FILE
 from tests.project import ROOT, BuiltSite, mkdocs_build
 
@@ -113,6 +117,47 @@ def test_a_rebuild_with_unchanged_inputs_gives_back_the_kept_fragment_instead_of
         BuiltSite(tmp_path / "site").text("workouts/short-session/")
         == "Short session Only the kept fragment says this."
     )
+
+
+def test_after_an_edit_to_one_workout_only_the_pages_that_read_it_are_rendered_again(project, tmp_path):
+    workouts = project / "data" / "workouts"
+    short_session = (workouts / "short-session.yaml").read_text()
+    (workouts / "other-session.yaml").write_text(short_session.replace("Short session", "Other session"))
+    assert mkdocs_build(project, tmp_path / "site").returncode == 0
+    kept_file = project / FRAGMENTS_FILE
+    kept = json.loads(kept_file.read_text(encoding="utf-8"))
+    for fragment in kept["fragments"].values():
+        fragment[0] += "\nKept from the build before.\n"
+    kept_file.write_text(json.dumps(kept), encoding="utf-8")
+    (workouts / "short-session.yaml").write_text(short_session.replace("Short session", "Brief session"))
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    site = BuiltSite(tmp_path / "site")
+    assert "Kept from the build before." in site.text("workouts/other-session/")
+    assert "Kept from the build before." in site.text("technique/")
+    for lists_the_edit in ("workouts/short-session/", "workouts/", "workouts/cards/"):
+        assert "Brief session" in site.text(lists_the_edit)
+        assert "Kept from the build before." not in site.text(lists_the_edit)
+
+
+@pytest.mark.parametrize(
+    ("data_file", "before", "after"),
+    [
+        ("workouts/short-session.yaml", "Short session", "Brief session"),
+        ("variations.yaml", "Basic thrust", "Plain thrust"),
+    ],
+)
+def test_a_build_after_a_content_edit_makes_the_same_site_as_a_build_with_nothing_kept(
+    project, tmp_path, data_file, before, after
+):
+    assert mkdocs_build(project, tmp_path / "before").returncode == 0
+    edited = project / "data" / data_file
+    edited.write_text(edited.read_text().replace(before, after))
+    assert mkdocs_build(project, tmp_path / "after-the-edit").returncode == 0
+    assert after in BuiltSite(tmp_path / "after-the-edit").text("workouts/short-session/")
+    shutil.rmtree(project / KEPT_DIR)
+    assert mkdocs_build(project, tmp_path / "nothing-kept").returncode == 0
+    assert differing_files(tmp_path / "after-the-edit", tmp_path / "nothing-kept") == []
 
 
 def test_a_rebuild_from_kept_fragments_imports_neither_the_schema_nor_pydantic(project, tmp_path):
