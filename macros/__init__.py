@@ -69,7 +69,9 @@ def define_env(env):
         # The content lives for the whole build: keep the garbage collector from scanning it again and
         # again while MkDocs renders pages (about a second of a 100x-content build).
         gc.freeze()
-        return PageFragments(renderer)
+        return PageFragments(
+            renderer, lambda name, page, args: _kept_or_rendered(_fragment_cache, fragments, name, page, args)
+        )
 
     if not _fragment_cache.content_known_valid:
         fragments()  # bad content stops the build here, before any page
@@ -95,17 +97,21 @@ def _page_macro(env, name, fragments, fragment_cache):
     set in the page's metadata and the workouts it read."""
 
     def macro(*args):
-        page = env.page
-        key = fragment_cache.key(name, page.file.src_uri, args)
-        kept = fragment_cache.get(key)
-        if kept is None:
-            meta_before = dict(page.meta)
-            text, workouts_read = fragments().render(name, page, *args)
-            meta = {field: value for field, value in page.meta.items() if field not in meta_before}
-            fragment_cache.put(key, text, meta, workouts_read)
-            return text
-        for field, value in kept.meta.items():
-            page.meta.setdefault(field, value)
-        return kept.text
+        return _kept_or_rendered(fragment_cache, fragments, name, env.page, args)[0]
 
     return macro
+
+
+def _kept_or_rendered(fragment_cache, fragments, name, page, args):
+    """A macro's fragment, or a part of one, and the workouts it read: as kept, or rendered and kept."""
+    key = fragment_cache.key(name, page.file.src_uri, args)
+    kept = fragment_cache.get(key)
+    if kept is None:
+        meta_before = dict(page.meta)
+        text, workouts_read = fragments().render(name, page, *args)
+        meta = {field: value for field, value in page.meta.items() if field not in meta_before}
+        fragment_cache.put(key, text, meta, workouts_read)
+        return text, workouts_read
+    for field, value in kept.meta.items():
+        page.meta.setdefault(field, value)
+    return kept.text, kept.workouts_read

@@ -51,9 +51,17 @@ class WorkoutsRead(Mapping[str, WorkoutT]):
 
     @contextmanager
     def noting(self) -> Iterator[set[str]]:
-        """The ids read inside the block, ALL_WORKOUTS if it went through them all."""
-        self._read = read = set()
-        yield read
+        """The ids read inside the block, ALL_WORKOUTS if it went through them all; they count as read for
+        the block around it too."""
+        outer, self._read = self._read, set()
+        try:
+            yield self._read
+        finally:
+            outer |= self._read
+            self._read = outer
+
+    def note(self, workouts_read: set[str] | list[str]) -> None:
+        self._read |= set(workouts_read)
 
 
 class FragmentInputs:
@@ -97,7 +105,7 @@ class FragmentCache:
         valid_content, self.kept = self._read()
         # The last build that kept fragments rendered every page from this content, so it is valid.
         self.content_known_valid = valid_content == inputs.everything
-        self.used: dict[str, Fragment] = {}  # what this build rendered or got back: the next one keeps these
+        self.used: dict[str, Fragment] = {}  # what this build rendered or got back
 
     @staticmethod
     def key(macro: str, page: str, args: tuple) -> str:
@@ -105,7 +113,7 @@ class FragmentCache:
 
     def get(self, key: str) -> Fragment | None:
         fragment = self.used.get(key) or self.kept.get(key)
-        if fragment is None or fragment.inputs is None or fragment.inputs != self.inputs.of(fragment.workouts_read):
+        if fragment is None or not self._current(fragment):
             return None
         self.used[key] = fragment
         return fragment
@@ -115,9 +123,15 @@ class FragmentCache:
         self.used[key] = Fragment(text, meta, read, self.inputs.of(read))
 
     def save(self) -> None:
-        if self.used != self.kept or not self.content_known_valid:
-            kept = {"valid_content": self.inputs.everything, "fragments": self.used}
+        # What was kept and is still current stays, though this build did not ask for it: the parts of a
+        # fragment that was given back whole (a card on the page of all cards) serve the next edit.
+        fragments = {key: fragment for key, fragment in self.kept.items() if self._current(fragment)} | self.used
+        if fragments != self.kept or not self.content_known_valid:
+            kept = {"valid_content": self.inputs.everything, "fragments": fragments}
             keep(self.path, json.dumps(kept, ensure_ascii=False))
+
+    def _current(self, fragment: Fragment) -> bool:
+        return fragment.inputs is not None and fragment.inputs == self.inputs.of(fragment.workouts_read)
 
     def _read(self) -> tuple[str | None, dict[str, Fragment]]:
         text = read_kept(self.path)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
@@ -142,12 +143,19 @@ def plain_text(value: str) -> str:
     return TEXT_LINK.sub(r"\1", value).replace("*", "")
 
 
+# (name of a PageFragments method, page, arguments) -> (its text, the workouts it read)
+KeptPart = Callable[[str, object, tuple], tuple[str, "set[str] | list[str]"]]
+
+
 class PageFragments:
     """The macros the pages call. Each takes the MkDocs page being rendered, then the macro's arguments."""
 
-    def __init__(self, renderer: Renderer):
+    def __init__(self, renderer: Renderer, kept_part: KeptPart | None = None):
+        """kept_part gives a part of a fragment as an earlier build kept it, or renders it (by default, it
+        renders every part)."""
         self.renderer = renderer
         self.content = renderer.content
+        self._kept_part = kept_part or (lambda name, page, args: self.render(name, page, *args))
 
     def render(self, name: str, page, *args) -> tuple[str, set[str]]:
         """The fragment of the macro called `name`, and the workouts it read (ALL_WORKOUTS for all)."""
@@ -207,25 +215,26 @@ class PageFragments:
         page.meta.setdefault("description", str(escape(plain_text(workout.goal))))
         # The card wraps its heading in a block, where MkDocs does not look for the page title.
         page.meta.setdefault("title", str(escape(workout.title)))
-        return self.renderer.render(
-            "workout.md",
-            page.file.src_uri,
-            workout_id=workout_id,
-            workout=workout,
-            title_level=1,
-            controls_in_card=True,
-            print_label="Print card",
-        )
+        return self._card(page, workout_id, title_level=1, controls_in_card=True, print_label="Print card")
 
     def all_workout_cards(self, page) -> str:
         """Every workout's card on one page, one printed sheet each, under one set of controls."""
-        return self.renderer.render(
-            "all_workout_cards.md",
-            page.file.src_uri,
-            title_level=2,
-            controls_in_card=False,
-            print_label="Print all cards",
-        )
+        controls = self.renderer.render("card_controls.md", page.file.src_uri, print_label="Print all cards")
+        # Each card a part of its own: an edit to one workout renders only its card again.
+        cards = [self._part("_card_among_all", page, workout_id) for workout_id in self.content.workouts]
+        return controls + "".join(f"{card}\n" for card in cards)
+
+    def _card_among_all(self, page, workout_id: str) -> str:
+        return self._card(page, workout_id, title_level=2, controls_in_card=False)
+
+    def _card(self, page, workout_id: str, **options) -> str:
+        workout = self.content.workouts[workout_id]
+        return self.renderer.render("workout.md", page.file.src_uri, workout_id=workout_id, workout=workout, **options)
+
+    def _part(self, name: str, page, *args) -> str:
+        text, workouts_read = self._kept_part(name, page, args)
+        self.renderer.workouts.note(workouts_read)  # a kept part's reads are reads of the fragment it is in
+        return text
 
 
 MACROS = [name for name in vars(PageFragments) if not name.startswith("_") and name != PageFragments.render.__name__]

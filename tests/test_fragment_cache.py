@@ -144,3 +144,27 @@ def test_asking_whether_a_workout_exists_reads_none():
     with workouts.noting() as read:
         assert "a" in workouts and "z" not in workouts
     assert read == set()
+
+
+def test_the_workouts_read_in_an_inner_block_count_for_the_block_around_it():
+    workouts = WorkoutsRead({"a": "workout a", "b": "workout b"})
+    with workouts.noting() as outer:
+        workouts["a"]
+        with workouts.noting() as inner:
+            workouts["b"]
+    assert (inner, outer) == ({"b"}, {"a", "b"})
+
+
+def test_a_kept_fragment_this_build_did_not_ask_for_is_kept_while_current(project):
+    kept_after_build(project, {"a"})
+    cache_of(project).save()  # a build that asked for nothing: the whole page came back from its own kept fragment
+    (project / "data" / "workouts" / "b.yaml").write_text("title: Workout B, edited\n")
+    assert cache_of(project).get(KEY).text == TEXT
+
+
+def test_a_kept_fragment_no_longer_current_is_dropped(project):
+    kept_after_build(project, {"a"})
+    (project / "data" / "workouts" / "a.yaml").write_text("title: Workout A, edited\n")
+    cache_of(project).save()
+    (project / "data" / "workouts" / "a.yaml").write_text("title: Workout A\n")  # back as it was
+    assert cache_of(project).get(KEY) is None
