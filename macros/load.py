@@ -279,13 +279,13 @@ def _mistake_figure_problems(
         if any(p.file == mistakes.shown_name and p.field.startswith(item) for p in reported):
             continue  # a wrong reference in it is reported already; what follows from it would only repeat it
         fault, correct = figures[mistake.figure], figures[mistake.correct_figure]
+        wrong = ", ".join(fault.gets_wrong) or "no cue"
         if not set(fault.gets_wrong) & set(mistake.fixed_by):
-            wrong = ", ".join(fault.gets_wrong) or "no cue"
             expected = f"a figure whose gets_wrong lists a cue of fixed_by; '{fault.id}' gets wrong {wrong}"
             problems.append(mistakes.problem(("mistakes", index, "figure"), expected))
         missing = [cue_id for cue_id in fault.gets_wrong if cue_id not in correct.shows]
         if missing or correct.view != fault.view:
-            expected = f"a {fault.view} view that shows done right what '{fault.id}' gets wrong ({', '.join(fault.gets_wrong)})"
+            expected = f"a {fault.view} view that shows done right what '{fault.id}' gets wrong ({wrong})"
             problems.append(mistakes.problem(("mistakes", index, "correct_figure"), expected))
     return problems
 
