@@ -266,7 +266,9 @@ class _Index:
             detail += ", which has no anchor to link to" if owner and not linkable else ""
             detail += f"; did you mean '{hint[0]}'?" if hint else ""
             what = f"the id of a {wanted}" if ref.model else "a link to the id of an item in the content"
-            self.problems.append(ref.source.problem(ref.path, f"{what}; {detail}"))
+            # A link is pointed at where it is written, which in a block of text may be lines below its start.
+            at = ref.source.doc.position_in_value(ref.path, f"(#{ref.target})") if ref.model is None else None
+            self.problems.append(ref.source.problem(ref.path, f"{what}; {detail}", at))
 
 
 def _mistake_figure_problems(

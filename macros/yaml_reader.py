@@ -7,6 +7,7 @@ meaning depends on the YAML version, so that a value's type is always what the a
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -103,6 +104,24 @@ class YamlDocument:
             if prefix in self.key_positions:
                 return self.key_positions[prefix]
         return Position(1, 1)
+
+    def position_in_value(self, path: Path, written: str) -> Position:
+        """Where `written` first stands in the value at path as the file writes it (a link on the second line
+        of a folded block, say); where the value stands if it is not written so (an escape in quotes)."""
+        start = self.position_of(path)
+        line_starts = [0, *(index + 1 for index, char in enumerate(self.text) if char == "\n")]
+
+        def offset(position: Position) -> int:
+            return line_starts[position.line - 1] + position.column - 1
+
+        begin = offset(start)
+        # The value ends where the next value or key of the file stands.
+        later = (offset(p) for p in (*self.positions.values(), *self.key_positions.values()))
+        found = self.text.find(written, begin, min((o for o in later if o > begin), default=len(self.text)))
+        if found < 0:
+            return start
+        line = bisect.bisect_right(line_starts, found)
+        return Position(line, found - line_starts[line - 1] + 1)
 
 
 # libyaml's C parser reads many times faster; where it is missing, PyYAML's own does the same job. Values

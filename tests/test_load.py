@@ -73,7 +73,7 @@ def test_a_link_in_text_must_point_at_an_existing_id(data_dir):
     (data_dir / "summary.yaml").write_text(summary)
     assert problems(data_dir) == [
         (
-            "data/summary.yaml:3:11: points[0].text: expected a link to the id of an item in the content; "
+            "data/summary.yaml:3:24: points[0].text: expected a link to the id of an item in the content; "
             "there is no item 'drive-upp'; did you mean 'drive-up'?"
         )
     ]

@@ -134,3 +134,13 @@ def test_a_field_name_must_be_text():
 def test_all_value_problems_of_a_file_are_reported_together():
     doc = read_yaml("a: yes\nb: 1:30\nc: ~\na: 2\n")
     assert [problem.position.line for problem in doc.problems] == [1, 2, 3, 4]
+
+
+def test_words_in_a_value_are_placed_where_the_file_writes_them():
+    doc = read_yaml("text: >-\n  First line,\n  then [a link](#x).\nnext: See (#x) again.\n")
+    assert doc.position_in_value(("text",), "(#x)") == (3, 16)
+
+
+def test_words_not_written_as_such_in_a_value_are_placed_at_the_value():
+    doc = read_yaml('text: "Escaped \\x28#x) here"\nnext: See (#x) again.\n')
+    assert doc.position_in_value(("text",), "(#x)") == (1, 7)
