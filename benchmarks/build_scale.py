@@ -15,14 +15,16 @@ that file is read again, and the fragments that read that workout are rendered a
 index and the page of all cards; the QR codes are kept), and from a fresh clone (nothing kept at all). The validate
 command runs with the readings the previous run kept, and with none.
 
-Usage: .venv/bin/python benchmarks/build_scale.py [--scales 1 10 100] [--runs 5]
+Usage: .venv/bin/python benchmarks/build_scale.py [--scales 1 10 100] [--runs 5] [--calls]
 A measurement, not a test: run it by hand on a quiet machine and report its table. On a shared VM one
-100x build can run a tenth faster or slower than the next, more than the margin being measured: raise --runs.
+100x build can run a tenth faster or slower than the next, more than the margin being measured: raise --runs,
+or add --calls, which also counts the Python function calls of one build of each kind (a count, not a time).
 """
 
 import argparse
 import importlib.util
 import os
+import pstats
 import re
 import shutil
 import statistics
@@ -102,7 +104,9 @@ def edit_a_workout_file(project: Path) -> None:
     workout.write_text(edited, encoding="utf-8")
 
 
-def build(project: Path, config: str = "mkdocs.yml", extra_env: dict | None = None) -> float:
+def build(
+    project: Path, config: str = "mkdocs.yml", extra_env: dict | None = None, profile: Path | None = None
+) -> float:
     site = project / "site"
     if config == AFTER_CONTENT_EDIT:
         edit_a_workout_file(project)
@@ -112,7 +116,8 @@ def build(project: Path, config: str = "mkdocs.yml", extra_env: dict | None = No
         config = "mkdocs.yml"
     start = time.perf_counter()
     subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", config, "-d", str(site)],
+        [sys.executable, *(["-m", "cProfile", "-o", str(profile)] if profile else [])]
+        + ["-m", "mkdocs", "build", "--strict", "--quiet", "-f", config, "-d", str(site)],
         cwd=project,
         check=True,
         env={**ENV, **(extra_env or {})},
@@ -152,6 +157,18 @@ def median_builds(project: Path, configs: list[str], runs: int) -> list[float]:
     return [statistics.median(seconds[config]) for config in configs]
 
 
+def function_calls(project: Path, configs: list[str]) -> list[int]:
+    """The Python function calls of one build of each config, counted by cProfile. Unlike seconds they come
+    out the same on a busy machine, so a difference of a few per cent shows. Only work in Python counts: a
+    call into C (hashing, JSON, pydantic's validator) is one call, however long it runs."""
+    calls = []
+    for config in configs:
+        with tempfile.TemporaryDirectory() as tmp:
+            build(project, config, profile=Path(tmp) / "build.prof")
+            calls.append(pstats.Stats(str(Path(tmp) / "build.prof")).total_calls)
+    return calls
+
+
 def validate_seconds(project: Path, runs: int) -> tuple[float, float]:
     """The contributors' check, as they run it: a fresh Python, its imports and all the content; with the
     readings the previous run kept, and with nothing kept. Medians of `runs` alternating runs, as for the
@@ -172,8 +189,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scales", type=int, nargs="+", default=[1, 10, 100])
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--calls", action="store_true", help="also count function calls of one build of each kind")
     args = parser.parse_args()
-    rows = []
+    rows, calls = [], []
     with tempfile.TemporaryDirectory() as tmp:
         for scale in args.scales:
             project = Path(tmp) / f"x{scale}"
@@ -186,6 +204,20 @@ def main() -> None:
             pages = len(list((project / "site").rglob("index.html"))) + 1  # + 404.html
             validate = validate_seconds(project, args.runs)
             rows.append((scale, pages, with_macros, baseline, edited, fresh_clone, *validate))
+            if args.calls:
+                kinds = ["mkdocs.yml", baseline_config, AFTER_CONTENT_EDIT, FRESH_CLONE]
+                calls.append((scale, *function_calls(project, kinds)))
+    if calls:
+        print(
+            "| scale | function calls | baseline | ratio | after a content edit | its ratio | from a fresh clone | its ratio |"
+        )
+        print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+        for scale, with_macros, baseline, edited, fresh_clone in calls:
+            print(
+                f"| {scale}x | {with_macros:,} | {baseline:,} | {with_macros / baseline:.3f}x "
+                f"| {edited:,} | {edited / baseline:.3f}x | {fresh_clone:,} | {fresh_clone / baseline:.3f}x |"
+            )
+        print()
     print(
         "| scale | pages | build s (median) | ms per page | baseline s | ratio to baseline "
         "| build s after a content edit | its ratio | build s from a fresh clone | its ratio "
