@@ -13,7 +13,7 @@ content, so that a build of the very same content can skip loading it.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 from typing import NamedTuple, TypeVar
@@ -60,7 +60,7 @@ class WorkoutsRead(Mapping[str, WorkoutT]):
             outer |= self._read
             self._read = outer
 
-    def note(self, workouts_read: set[str] | list[str]) -> None:
+    def note(self, workouts_read: Collection[str]) -> None:
         self._read |= set(workouts_read)
 
 
@@ -79,17 +79,18 @@ class FragmentInputs:
             *(f"{name} {file_digest}" for name, file_digest in data.items()),
             *workout_files,
         )
-        self.everything = self.of({ALL_WORKOUTS})
+        self.everything = self._with_workouts(self.workouts)
 
-    def of(self, workouts_read: set[str] | list[str]) -> str | None:
+    def of(self, workouts_read: Collection[str]) -> str | None:
         """The digest of the inputs of a fragment that read these workouts; None if one is gone."""
         if ALL_WORKOUTS in workouts_read:
-            workouts_read = list(self.workouts)
+            return self.everything
         if any(workout_id not in self.workouts for workout_id in workouts_read):
             return None
-        return digest(
-            self.shared, *(f"{workout_id} {self.workouts[workout_id]}" for workout_id in sorted(workouts_read))
-        )
+        return self._with_workouts(workouts_read)
+
+    def _with_workouts(self, workout_ids: Collection[str]) -> str:
+        return digest(self.shared, *(f"{workout_id} {self.workouts[workout_id]}" for workout_id in sorted(workout_ids)))
 
 
 class Fragment(NamedTuple):
@@ -118,7 +119,7 @@ class FragmentCache:
         self.used[key] = fragment
         return fragment
 
-    def put(self, key: str, text: str, meta: dict[str, str], workouts_read: set[str]) -> None:
+    def put(self, key: str, text: str, meta: dict[str, str], workouts_read: Collection[str]) -> None:
         read = [ALL_WORKOUTS] if ALL_WORKOUTS in workouts_read else sorted(workouts_read)
         self.used[key] = Fragment(text, meta, read, self.inputs.of(read))
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
@@ -144,7 +144,7 @@ def plain_text(value: str) -> str:
 
 
 # (name of a PageFragments method, page, arguments) -> (its text, the workouts it read)
-KeptPart = Callable[[str, object, tuple], tuple[str, "set[str] | list[str]"]]
+KeptPart = Callable[[str, object, tuple], tuple[str, Collection[str]]]
 
 
 class PageFragments:
