@@ -109,7 +109,7 @@ class YamlDocument:
         """Where `written` first stands in the value at path as the file writes it (a link on the second line
         of a folded block, say); where the value stands if it is not written so (an escape in quotes)."""
         start = self.position_of(path)
-        line_starts = [0, *(index + 1 for index, char in enumerate(self.text) if char == "\n")]
+        line_starts = [0, *(newline.end() for newline in re.finditer("\n", self.text))]
 
         def offset(position: Position) -> int:
             return line_starts[position.line - 1] + position.column - 1
