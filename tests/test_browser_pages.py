@@ -1,6 +1,6 @@
 """Every page of the built site in a real browser, at a phone and a desktop size and in the light and the dark
 palette: it applies the preferred palette, logs no console error or warning, asks no host but ours for anything,
-fits the phone's width and passes axe-core's WCAG 2.1 A and AA rules."""
+fits the phone's width, leaves no hole in a grid of cards and passes axe-core's WCAG 2.1 A and AA rules."""
 
 import re
 from dataclasses import dataclass, field
@@ -11,6 +11,12 @@ import pytest
 from axe_playwright_python.base import AXE_SCRIPT
 
 from tests.browser import CASES, SCHEMES, VIEWPORTS
+
+# The first card of each grid of cards whose last row has room for one more card: an empty cell beside the last.
+GRIDS_WITH_A_HOLE = """() => [...document.querySelectorAll(".md-typeset .grid.cards")].filter(grid => {
+  const last = grid.querySelector(":scope > :is(ul, ol) > li:last-child").getBoundingClientRect();
+  return grid.getBoundingClientRect().right - last.right >= last.width;
+}).map(grid => grid.querySelector("li").textContent.trim().split("\\n")[0])"""
 
 # Only violations come back: axe's full report (every passing node) takes longer to hand over than to compute.
 WCAG_21_A_AND_AA = {
@@ -29,6 +35,7 @@ class Visit:
     console: list[str] = field(default_factory=list)
     foreign_requests: list[str] = field(default_factory=list)
     violations: list[str] = field(default_factory=list)
+    grids_with_a_hole: list[str] = field(default_factory=list)
 
 
 @pytest.fixture(scope="module")
@@ -70,6 +77,7 @@ def visits(browser, site_url, page_paths):
                 page.evaluate("getComputedStyle(document.body).backgroundColor")
             )
             current.overflow_px = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+            current.grids_with_a_hole = page.evaluate(GRIDS_WITH_A_HOLE)
         # Anything a page asks for late (the search index, say) is recorded while the next page loads; after
         # the last page, wait until the network is quiet so that nothing escapes the checks.
         page.wait_for_load_state("networkidle")
@@ -111,6 +119,12 @@ def test_no_page_requests_anything_from_another_host(visits, viewport, scheme):
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_no_page_scrolls_sideways_on_a_phone(visits, scheme):
     assert {path: visit.overflow_px for path, visit in visits("phone", scheme).items() if visit.overflow_px > 0} == {}
+
+
+@pytest.mark.parametrize(("viewport", "scheme"), CASES)
+def test_no_grid_of_cards_leaves_an_empty_cell_beside_its_last_card(visits, viewport, scheme):
+    pages = visits(viewport, scheme)
+    assert {path: visit.grids_with_a_hole for path, visit in pages.items() if visit.grids_with_a_hole} == {}
 
 
 @pytest.mark.parametrize(("viewport", "scheme"), CASES)
