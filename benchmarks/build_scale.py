@@ -6,14 +6,9 @@ with ids made unique and references kept consistent), it builds a temporary copy
 `mkdocs build --strict`, then the same pages pre-rendered to plain Markdown with the macros plugin and
 the workout-page hook off: the baseline, what MkDocs and Material cost alone.
 
-Builds keep what they made under .cache/ for later builds: the rendered fragments, for the next build with
-the same inputs (macros/fragment_cache.py); what the YAML reader made of each data file, for the next load of
-the same bytes (macros/kept_readings.py); the QR codes, by address (macros/qr_codes.py). The main column is a
-build whose inputs are unchanged, as `mkdocs serve` rebuilds after a prose edit. Two more show the other
-builds a contributor meets: after a content edit (one workout file changed: all content is validated again,
-that file is read again, and the fragments that read that workout are rendered again: its page, the workouts
-index and the page of all cards; the QR codes are kept), and from a fresh clone (nothing kept at all). The validate
-command runs with the readings the previous run kept, and with none.
+A build keeps nothing for the next one: every build reads, validates and renders all the content, so one
+column serves the fresh clone, the content edit and the rebuild of `mkdocs serve` alike. The validate column
+is the contributors' check, run as they run it.
 
 Usage: .venv/bin/python benchmarks/build_scale.py [--scales 1 10 100] [--runs 5] [--calls]
 A measurement, not a test: run it by hand on a quiet machine and report its table. On a shared VM one
@@ -38,8 +33,6 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from macros.kept_files import KEPT_DIR  # noqa: E402
-from macros.kept_readings import READINGS_FILE  # noqa: E402
 from macros.load import load_content  # noqa: E402
 from macros.models import DATA_FILES  # noqa: E402
 from macros.site_map import WORKOUTS_DIR  # noqa: E402
@@ -89,33 +82,12 @@ def make_project(target: Path, scale: int) -> None:
             write_yaml(data / WORKOUTS_DIR / f"{workout.stem}{suffix}.yaml", scaled(tree, ids, suffix))
 
 
-# The project's own config, in the state a contributor's build meets (see the module's docstring).
-AFTER_CONTENT_EDIT = "after a content edit"
-FRESH_CLONE = "fresh clone"
-BENCHMARK_EDIT = "# an edit by benchmarks/build_scale.py\n"
-
-
-def edit_a_workout_file(project: Path) -> None:
-    """A comment added to the end of the first workout file, or taken away: new bytes, the same content and
-    site. The build before kept the readings and fragments of the other bytes only."""
-    workout = min((project / "data" / WORKOUTS_DIR).glob("*.yaml"))
-    text = workout.read_text(encoding="utf-8")
-    edited = text.removesuffix(BENCHMARK_EDIT) if text.endswith(BENCHMARK_EDIT) else text + BENCHMARK_EDIT
-    workout.write_text(edited, encoding="utf-8")
-
-
 def build(
     project: Path, config: str = "mkdocs.yml", extra_env: dict | None = None, profile: Path | None = None
 ) -> float:
     site = project / "site"
-    if config == AFTER_CONTENT_EDIT:
-        edit_a_workout_file(project)
-    if config == FRESH_CLONE:
-        shutil.rmtree(project / KEPT_DIR, ignore_errors=True)
-    if config in (AFTER_CONTENT_EDIT, FRESH_CLONE):
-        config = "mkdocs.yml"
-    # What the build before wrote (a fresh clone's build writes 15 MB at 100x) goes to disk now, not while
-    # this build is timed: otherwise the build that follows the biggest writer pays for them.
+    # What the build before wrote (15 MB at 100x) goes to disk now, not while this build is timed: otherwise
+    # the build that follows the biggest writer pays for them.
     os.sync()
     start = time.perf_counter()
     subprocess.run(
@@ -172,20 +144,15 @@ def function_calls(project: Path, configs: list[str]) -> list[int]:
     return calls
 
 
-def validate_seconds(project: Path, runs: int) -> tuple[float, float]:
-    """The contributors' check, as they run it: a fresh Python, its imports and all the content; with the
-    readings the previous run kept, and with nothing kept. Medians of `runs` alternating runs, as for the
-    builds: one run of a second swings by a fifth on a shared machine."""
-    seconds = {True: [], False: []}
+def validate_seconds(project: Path, runs: int) -> float:
+    """The contributors' check, as they run it: a fresh Python, its imports and all the content. The median
+    of `runs` runs: one run of a second swings by a fifth on a shared machine."""
+    seconds = []
     for _ in range(runs):
-        for readings_kept in seconds:
-            if not readings_kept:
-                (project / READINGS_FILE).unlink(missing_ok=True)
-            start = time.perf_counter()
-            command = [sys.executable, "-m", "macros.validate"]
-            subprocess.run(command, cwd=project, check=True, stdout=subprocess.DEVNULL)
-            seconds[readings_kept].append(time.perf_counter() - start)
-    return statistics.median(seconds[True]), statistics.median(seconds[False])
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "macros.validate"], cwd=project, check=True, stdout=subprocess.DEVNULL)
+        seconds.append(time.perf_counter() - start)
+    return statistics.median(seconds)
 
 
 def main() -> None:
@@ -200,38 +167,26 @@ def main() -> None:
             project = Path(tmp) / f"x{scale}"
             make_project(project, scale)
             baseline_config = make_baseline(project)
-            # A fresh clone's build comes last but one: it keeps what the unchanged build then reuses.
-            edited, fresh_clone, with_macros, baseline = median_builds(
-                project, [AFTER_CONTENT_EDIT, FRESH_CLONE, "mkdocs.yml", baseline_config], args.runs
-            )
+            with_macros, baseline = median_builds(project, ["mkdocs.yml", baseline_config], args.runs)
             pages = len(list((project / "site").rglob("index.html"))) + 1  # + 404.html
-            validate = validate_seconds(project, args.runs)
-            rows.append((scale, pages, with_macros, baseline, edited, fresh_clone, *validate))
+            rows.append((scale, pages, with_macros, baseline, validate_seconds(project, args.runs)))
             if args.calls:
-                kinds = ["mkdocs.yml", baseline_config, AFTER_CONTENT_EDIT, FRESH_CLONE]
-                calls.append((scale, *function_calls(project, kinds)))
+                calls.append((scale, *function_calls(project, ["mkdocs.yml", baseline_config])))
     if calls:
-        print(
-            "| scale | function calls | baseline | ratio | after a content edit | its ratio | from a fresh clone | its ratio |"
-        )
-        print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
-        for scale, with_macros, baseline, edited, fresh_clone in calls:
-            print(
-                f"| {scale}x | {with_macros:,} | {baseline:,} | {with_macros / baseline:.3f}x "
-                f"| {edited:,} | {edited / baseline:.3f}x | {fresh_clone:,} | {fresh_clone / baseline:.3f}x |"
-            )
+        print("| scale | function calls | baseline | ratio |")
+        print("| ---: | ---: | ---: | ---: |")
+        for scale, with_macros, baseline in calls:
+            print(f"| {scale}x | {with_macros:,} | {baseline:,} | {with_macros / baseline:.3f}x |")
         print()
     print(
         "| scale | pages | build s (median) | ms per page | baseline s | ratio to baseline "
-        "| build s after a content edit | its ratio | build s from a fresh clone | its ratio "
-        "| `python -m macros.validate` s (median) | validate s, nothing kept |"
+        "| `python -m macros.validate` s (median) |"
     )
-    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
-    for scale, pages, with_macros, baseline, edited, fresh_clone, validate, validate_nothing_kept in rows:
+    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for scale, pages, with_macros, baseline, validate in rows:
         print(
             f"| {scale}x | {pages} | {with_macros:.2f} | {1000 * with_macros / pages:.1f} | {baseline:.2f} "
-            f"| {with_macros / baseline:.2f}x | {edited:.2f} | {edited / baseline:.2f}x "
-            f"| {fresh_clone:.2f} | {fresh_clone / baseline:.2f}x | {validate:.3f} | {validate_nothing_kept:.3f} |"
+            f"| {with_macros / baseline:.2f}x | {validate:.3f} |"
         )
     largest = max(rows)
     print(f"data-rendering overhead at {largest[0]}x content: {largest[2] / largest[3]:.2f}x")

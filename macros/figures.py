@@ -8,10 +8,8 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # the schema (and pydantic) only for annotations: see text_links.py
-    from .models import Figure
+from .models import Figure
 
 HEAD_RADIUS = 9
 ANGLE_MARK_RADIUS = 14

@@ -7,15 +7,12 @@ All problems of all files are collected and reported together, one line each:
 from __future__ import annotations
 
 import difflib
-import gc
 import re
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from .kept_readings import KeptReadings
 from .models import (
     DATA_FILES,
     ID_PATTERN,
@@ -31,7 +28,7 @@ from .models import (
 from .site_map import WORKOUTS_DIR
 from .text_links import TEXT_LINK
 from .yaml_reader import Path as FieldPath
-from .yaml_reader import Position, YamlDocument, describe
+from .yaml_reader import Position, YamlDocument, describe, read_yaml
 
 _NUMBER = re.compile(r"-?\d+(\.\d+)?")
 
@@ -173,7 +170,7 @@ def _validate(source: _SourceFile, model: type[Model]) -> list[Problem]:
         return problems
 
 
-def _read(path: Path, shown_name: str, data_name: str, readings: KeptReadings) -> tuple[_SourceFile, list[Problem]]:
+def _read(path: Path, shown_name: str, data_name: str) -> tuple[_SourceFile, list[Problem]]:
     source = _SourceFile(shown_name, data_name, YamlDocument())
     raw = path.read_bytes()
     if raw.startswith(b"\xef\xbb\xbf"):
@@ -184,7 +181,7 @@ def _read(path: Path, shown_name: str, data_name: str, readings: KeptReadings) -
         line = raw[: error.start].count(b"\n") + 1
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
         return source, [source.problem((), "UTF-8 text; this byte is not valid UTF-8", Position(line, column))]
-    source.doc = readings.read(raw, text)
+    source.doc = read_yaml(text)
     problems = [source.problem(p.path, p.expected, p.position) for p in source.doc.problems]
     return source, problems
 
@@ -296,32 +293,9 @@ def _path_to(path: FieldPath, name: str, index: int | None) -> FieldPath:
     return path + (name,) if index is None else path + (name, index)
 
 
-@contextmanager
-def _no_garbage_collection():
-    """Loading makes tens of thousands of small dicts and lists, and reference counting frees any it drops:
-    the cycle collector would only scan them again and again (a tenth of the loading time at 100x content)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-def load_content(data_dir: Path, shown_root: Path | None = None, kept_readings: Path | None = None) -> Content:
-    """Load and validate everything under data_dir; raise ContentError listing every problem.
-
-    kept_readings: where to keep what the YAML reader made of each file, for the next load (none: read all)."""
-    readings = KeptReadings(kept_readings)
-    try:
-        with _no_garbage_collection():
-            return _load_content(Path(data_dir), shown_root, readings)
-    finally:
-        readings.save()
-
-
-def _load_content(data_dir: Path, shown_root: Path | None, readings: KeptReadings) -> Content:
+def load_content(data_dir: Path, shown_root: Path | None = None) -> Content:
+    """Load and validate everything under data_dir; raise ContentError listing every problem."""
+    data_dir = Path(data_dir)
     shown_root = shown_root or data_dir.parent
 
     def shown(path: Path) -> str:
@@ -349,7 +323,7 @@ def _load_content(data_dir: Path, shown_root: Path | None, readings: KeptReading
         if not path.is_file():
             problems.append(Problem(shown(path), 1, 1, "", "this data file; it is missing"))
             continue
-        source, read_problems = _read(path, shown(path), path.relative_to(data_dir).as_posix(), readings)
+        source, read_problems = _read(path, shown(path), path.relative_to(data_dir).as_posix())
         problems += read_problems + _validate(source, model)
         sources[str(path)] = source
         if source.model is None:

@@ -3,24 +3,18 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection
-from dataclasses import replace
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup, escape
 
 from .figures import HEAD_RADIUS, drawings
-from .fragment_cache import WorkoutsRead
+from .models import Content
 from .qr_codes import QrCodes
 from .site_map import page_of_data_file, relative_link, workout_page
 from .text_links import TEXT_LINK
-
-if TYPE_CHECKING:  # the schema (and pydantic) only for annotations: see text_links.py
-    from .models import Content
 
 # Characters that mean something to Markdown even after HTML escaping: braces open attribute lists,
 # a pipe splits a table cell, brackets make links and link definitions.
@@ -51,12 +45,9 @@ def _no_block_start(markdown: str) -> str:
 class Renderer:
     """Renders fragments for one build; the templates are parsed once and reused for every page."""
 
-    def __init__(self, content: Content, site_url: str, qr_cache_dir: Path | None = None):
-        # Every fragment reads its workouts through here, so that it is kept for exactly those.
-        self.workouts = WorkoutsRead(content.workouts)
-        self.content = replace(content, workouts=self.workouts)
+    def __init__(self, content: Content, site_url: str):
+        self.content = content
         self.site_url = site_url
-        # Kept across fragments only what depends on the shared content alone (see fragment_cache.py).
         # A figure's geometry is the same wherever it is drawn: compute it once per figure.
         self.drawings = drawings(content.figures.figures)
         self.figure_parts: dict[str, tuple[Markup, Markup]] = {}
@@ -75,7 +66,7 @@ class Renderer:
         self.env.filters["plain"] = plain_text
         self.env.globals["link"] = self._link
         self.env.globals["public_url"] = self.public_url
-        self.env.globals["qr_code_svg"] = QrCodes(qr_cache_dir)
+        self.env.globals["qr_code_svg"] = QrCodes()
         self.env.globals["figure"] = self._figure
 
     def render(self, template: str, page: str | None, **context) -> str:
@@ -143,25 +134,12 @@ def plain_text(value: str) -> str:
     return TEXT_LINK.sub(r"\1", value).replace("*", "")
 
 
-# (name of a PageFragments method, page, arguments) -> (its text, the workouts it read)
-KeptPart = Callable[[str, object, tuple], tuple[str, Collection[str]]]
-
-
 class PageFragments:
     """The macros the pages call. Each takes the MkDocs page being rendered, then the macro's arguments."""
 
-    def __init__(self, renderer: Renderer, kept_part: KeptPart | None = None):
-        """kept_part gives a part of a fragment as an earlier build kept it, or renders it (by default, it
-        renders every part)."""
+    def __init__(self, renderer: Renderer):
         self.renderer = renderer
         self.content = renderer.content
-        self._kept_part = kept_part or (lambda name, page, args: self.render(name, page, *args))
-
-    def render(self, name: str, page, *args) -> tuple[str, set[str]]:
-        """The fragment of the macro called `name`, and the workouts it read (ALL_WORKOUTS for all)."""
-        with self.renderer.workouts.noting() as workouts_read:
-            text = getattr(self, name)(page, *args)
-        return text, workouts_read
 
     def benefit_cards(self, page) -> str:
         return self.renderer.render("benefit_cards.md", page.file.src_uri)
@@ -220,21 +198,14 @@ class PageFragments:
     def all_workout_cards(self, page) -> str:
         """Every workout's card on one page, one printed sheet each, under one set of controls."""
         controls = self.renderer.render("card_controls.md", page.file.src_uri, print_label="Print all cards")
-        # Each card a part of its own: an edit to one workout renders only its card again.
-        cards = [self._part("_card_among_all", page, workout_id) for workout_id in self.content.workouts]
+        cards = [
+            self._card(page, workout_id, title_level=2, controls_in_card=False) for workout_id in self.content.workouts
+        ]
         return controls + "".join(f"{card}\n" for card in cards)
-
-    def _card_among_all(self, page, workout_id: str) -> str:
-        return self._card(page, workout_id, title_level=2, controls_in_card=False)
 
     def _card(self, page, workout_id: str, **options) -> str:
         workout = self.content.workouts[workout_id]
         return self.renderer.render("workout.md", page.file.src_uri, workout_id=workout_id, workout=workout, **options)
 
-    def _part(self, name: str, page, *args) -> str:
-        text, workouts_read = self._kept_part(name, page, args)
-        self.renderer.workouts.note(workouts_read)  # a kept part's reads are reads of the fragment it is in
-        return text
 
-
-MACROS = [name for name in vars(PageFragments) if not name.startswith("_") and name != PageFragments.render.__name__]
+MACROS = [name for name in vars(PageFragments) if not name.startswith("_")]

@@ -11,7 +11,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from .kept_readings import READINGS_FILE
 from .load import ContentError, load_content
 from .models import DATA_FILES
 
@@ -38,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     # Paths from the current folder, so that editors can open them: from the project root, as the build shows them.
     shown_root = Path.cwd() if data_dir.is_relative_to(Path.cwd()) else data_dir.parent
     try:
-        content = load_content(data_dir, shown_root, kept_readings=data_dir.parent / READINGS_FILE)
+        content = load_content(data_dir, shown_root)
     except ContentError as error:
         print(error, file=sys.stderr)
         return 1

@@ -100,8 +100,8 @@ def broken_cases() -> list[BrokenCase]:
     return [_from_fixture(fixture) for fixture in sorted(INVALID_FIXTURES.glob("*.yaml"))] + MUTATIONS
 
 
-def problems(data_dir: Path, kept_readings: Path | None = None) -> list[str]:
+def problems(data_dir: Path) -> list[str]:
     """What loading the data folder reports, one line per problem; loading must fail."""
     with pytest.raises(ContentError) as error:
-        load_content(data_dir, kept_readings=kept_readings)
+        load_content(data_dir)
     return [str(problem) for problem in error.value.problems]

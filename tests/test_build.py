@@ -1,16 +1,6 @@
 """The strict build is the gate: bad content stops it with the loader's messages, never a traceback."""
 
-import json
-import shutil
-import subprocess
-import sys
-
-import pytest
-
-from macros.fragment_cache import FRAGMENTS_FILE, FragmentCache
-from macros.kept_files import KEPT_DIR
-from macros.kept_readings import READINGS_FILE
-from tests.project import ROOT, BuiltSite, mkdocs_build
+from tests.project import ROOT, BuiltSite, copy_project, mkdocs_build
 
 
 def test_the_site_builds_from_valid_content(project, tmp_path):
@@ -94,107 +84,32 @@ def test_the_same_sources_build_byte_identical_html(built_site, tmp_path):
     assert differing_files(built_site.root, tmp_path / "again") == []
 
 
-def test_a_rebuild_from_kept_fragments_makes_the_same_site(project, tmp_path):
-    first = mkdocs_build(project, tmp_path / "first")
-    assert first.returncode == 0, first.stderr
-    assert (project / FRAGMENTS_FILE).is_file()
-    again = mkdocs_build(project, tmp_path / "again")
-    assert again.returncode == 0, again.stderr
-    assert differing_files(tmp_path / "first", tmp_path / "again") == []
+def site_files(site_dir) -> dict:
+    return {path.relative_to(site_dir): path.read_bytes() for path in site_dir.rglob("*") if path.is_file()}
 
 
-def test_a_rebuild_with_unchanged_inputs_gives_back_the_kept_fragment_instead_of_rendering_again(project, tmp_path):
-    assert mkdocs_build(project, tmp_path / "site").returncode == 0
-    kept_file = project / FRAGMENTS_FILE
-    kept = json.loads(kept_file.read_text(encoding="utf-8"))
-    key = FragmentCache.key("workout", "workouts/short-session.md", ("short-session",))
-    kept["fragments"][key][0] = "Only the kept fragment says this.\n"
-    kept_file.write_text(json.dumps(kept), encoding="utf-8")
-    result = mkdocs_build(project, tmp_path / "site")
-    assert result.returncode == 0, result.stderr
-    # The title is the one the workout macro set in the page's metadata, kept with the fragment.
-    assert (
-        BuiltSite(tmp_path / "site").text("workouts/short-session/")
-        == "Short session Only the kept fragment says this."
-    )
-
-
-def test_after_an_edit_to_one_workout_only_the_pages_that_read_it_are_rendered_again(project, tmp_path):
-    workouts = project / "data" / "workouts"
-    short_session = (workouts / "short-session.yaml").read_text()
-    (workouts / "other-session.yaml").write_text(short_session.replace("Short session", "Other session"))
-    for _ in ("renders every fragment", "gets every page back whole, so asks for no card on its own"):
-        assert mkdocs_build(project, tmp_path / "site").returncode == 0
-    kept_file = project / FRAGMENTS_FILE
-    kept = json.loads(kept_file.read_text(encoding="utf-8"))
-    for fragment in kept["fragments"].values():
-        fragment[0] += "\nKept from the build before.\n"
-    kept_file.write_text(json.dumps(kept), encoding="utf-8")
-    (workouts / "short-session.yaml").write_text(short_session.replace("Short session", "Brief session"))
-    result = mkdocs_build(project, tmp_path / "site")
-    assert result.returncode == 0, result.stderr
-    site = BuiltSite(tmp_path / "site")
-    assert "Kept from the build before." in site.text("workouts/other-session/")
-    assert "Kept from the build before." in site.text("technique/")
-    for shows_the_edit in ("workouts/short-session/", "workouts/"):
-        assert "Brief session" in site.text(shows_the_edit)
-        assert "Kept from the build before." not in site.text(shows_the_edit)
-    # The page of all cards is put together again: the edited workout's card anew, the other one as kept.
-    assert "Brief session" in site.text("workouts/cards/")
-    assert site.text("workouts/cards/").count("Kept from the build before.") == 1
-
-
-@pytest.mark.parametrize(
-    ("data_file", "before", "after"),
-    [
-        ("workouts/short-session.yaml", "Short session", "Brief session"),
-        ("variations.yaml", "Basic thrust", "Plain thrust"),
-    ],
-)
-def test_a_build_after_a_content_edit_makes_the_same_site_as_a_build_with_nothing_kept(
-    project, tmp_path, data_file, before, after
-):
-    assert mkdocs_build(project, tmp_path / "before").returncode == 0
-    edited = project / "data" / data_file
-    edited.write_text(edited.read_text().replace(before, after))
-    assert mkdocs_build(project, tmp_path / "after-the-edit").returncode == 0
-    assert after in BuiltSite(tmp_path / "after-the-edit").text("workouts/short-session/")
-    shutil.rmtree(project / KEPT_DIR)
-    assert mkdocs_build(project, tmp_path / "nothing-kept").returncode == 0
-    assert differing_files(tmp_path / "after-the-edit", tmp_path / "nothing-kept") == []
-
-
-def test_a_rebuild_from_kept_fragments_imports_neither_the_schema_nor_pydantic(project, tmp_path):
-    assert mkdocs_build(project, tmp_path / "site").returncode == 0
-    build_and_list_modules = (
-        "import sys\n"
-        "from mkdocs.commands.build import build\n"
-        "from mkdocs.config import load_config\n"
-        f"build(load_config(config_file='mkdocs.yml', site_dir={str(tmp_path / 'again')!r}, strict=True))\n"
-        "print(sorted(name for name in sys.modules if name.startswith(('pydantic', 'macros.'))))\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", build_and_list_modules], cwd=project, capture_output=True, text=True, check=False
-    )
-    assert result.returncode == 0, result.stderr
-    modules = result.stdout.strip().splitlines()[-1]
-    assert "macros.render" in modules  # the macros did run
-    assert "pydantic" not in modules and "macros.models" not in modules and "macros.load" not in modules
-
-
-def test_bad_content_stops_the_build_after_a_good_build_kept_its_fragments(project, tmp_path):
-    assert mkdocs_build(project, tmp_path / "site").returncode == 0
+def rename_short_session(project) -> None:
     workout = project / "data" / "workouts" / "short-session.yaml"
-    workout.write_text(workout.read_text().replace("sets: 3", "sets: three"))
-    result = mkdocs_build(project, tmp_path / "site")
-    assert result.returncode != 0
-    assert "data/workouts/short-session.yaml:6:11: exercises[0].sets: expected a whole number" in result.stderr
+    workout.write_text(workout.read_text().replace("Short session", "Brief session"))
 
 
-def test_a_build_keeps_what_it_read_of_each_data_file_for_the_next_load(project, tmp_path):
-    assert mkdocs_build(project, tmp_path / "site").returncode == 0
-    data_files = list((project / "data").rglob("*.yaml"))
-    assert len(json.loads((project / READINGS_FILE).read_text(encoding="utf-8"))["readings"]) == len(data_files)
+def test_a_build_depends_only_on_the_sources_whatever_lies_in_the_cache_folder(project, tmp_path):
+    assert mkdocs_build(project, tmp_path / "first").returncode == 0
+    cache = project / ".cache"
+    # What builds once kept there, and what a plugin might keep: each file garbled, truncated or emptied.
+    for name in ("fragments.json", "readings.json", "qr-codes/0123abcd.svg", "plugin/social/card.png"):
+        (cache / name).parent.mkdir(parents=True, exist_ok=True)
+        (cache / name).write_text('{"valid_content": "x", "fragments": {}} <svg><g></svg> Kept text.\n')
+    for number, path in enumerate(sorted(path for path in cache.rglob("*") if path.is_file())):
+        data = path.read_bytes()
+        path.write_bytes([b"\xff\x00garbled" + data[::-1], data[: len(data) // 2], b""][number % 3])
+    rename_short_session(project)
+    assert mkdocs_build(project, tmp_path / "after").returncode == 0
+    clean = copy_project(tmp_path / "clean")
+    rename_short_session(clean)
+    assert mkdocs_build(clean, tmp_path / "clean-site").returncode == 0
+    assert "Brief session" in BuiltSite(tmp_path / "after").text("workouts/short-session/")
+    assert site_files(tmp_path / "after") == site_files(tmp_path / "clean-site")
 
 
 def test_an_edited_template_shows_in_the_next_build(project, tmp_path):

@@ -1,12 +1,9 @@
 """Loading: every problem of every file is reported as one line with file, line, column, field and
 what was expected; valid content comes back as typed objects."""
 
-import contextlib
-import gc
-
 import pytest
 
-from macros.load import ContentError, load_content
+from macros.load import load_content
 from macros.models import Workout
 from tests.broken_content import broken_cases, problems
 
@@ -83,19 +80,3 @@ def test_references_into_a_file_that_failed_are_not_reported_as_dangling(data_di
     technique = (data_dir / "technique.yaml").read_text().replace("cue: Upper back on the bench", "cue: [x]")
     (data_dir / "technique.yaml").write_text(technique)
     assert problems(data_dir) == ["data/technique.yaml:4:10: setup[0].cue: expected text, got a list"]
-
-
-@pytest.mark.parametrize("collector_on", [True, False], ids=["collector-on", "collector-off"])
-@pytest.mark.parametrize("valid", [True, False], ids=["valid", "broken"])
-def test_loading_leaves_the_garbage_collector_as_it_found_it(data_dir, collector_on, valid):
-    # Loading pauses the collector; `mkdocs serve` goes on building in the same process afterwards.
-    if not valid:
-        (data_dir / "summary.yaml").write_text("points: []\n")
-    was_enabled = gc.isenabled()
-    (gc.enable if collector_on else gc.disable)()
-    try:
-        with contextlib.nullcontext() if valid else pytest.raises(ContentError):
-            load_content(data_dir)
-        assert gc.isenabled() is collector_on
-    finally:
-        (gc.enable if was_enabled else gc.disable)()

@@ -139,21 +139,3 @@ def test_an_exact_count_shows_as_one_number_and_a_range_with_a_dash():
 def test_a_workout_public_url_is_under_the_site_url():
     renderer = Renderer(load_content(VALID_FIXTURES), SITE_URL)
     assert renderer.public_url("short-session") == "https://example.org/guide/workouts/short-session/"
-
-
-def test_a_workout_page_reads_only_its_own_workout():
-    content = load_content(VALID_FIXTURES)
-    workout_id = next(iter(content.workouts))
-    fragments = PageFragments(Renderer(content, SITE_URL))
-    _, workouts_read = fragments.render("workout", page(f"workouts/{workout_id}.md"), workout_id)
-    assert workouts_read == {workout_id}
-
-
-def test_a_part_kept_by_an_earlier_build_counts_its_workouts_for_the_fragment_it_is_in():
-    def kept_part(name, page, args):
-        return f"The kept card of {args[0]}.\n", ["some-workout"]
-
-    fragments = PageFragments(Renderer(load_content(VALID_FIXTURES), SITE_URL), kept_part)
-    text, workouts_read = fragments.render("all_workout_cards", page("workouts/cards.md"))
-    assert "The kept card of short-session." in text
-    assert "some-workout" in workouts_read

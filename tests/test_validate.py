@@ -7,7 +7,6 @@ import sys
 import pytest
 
 from macros import validate
-from macros.kept_readings import READINGS_FILE
 from tests.broken_content import broken_cases
 from tests.project import ROOT
 
@@ -28,11 +27,6 @@ def test_valid_content_exits_0_with_a_short_summary(data_dir):
     assert result.returncode == 0, result.stderr
     assert result.stdout == "OK: 7 data files and 1 workout(s), 16 ids, all valid\n"
     assert result.stderr == ""
-
-
-def test_what_it_read_is_kept_in_the_project_folder_for_the_next_run(data_dir):
-    assert run_validate(str(data_dir)).returncode == 0
-    assert (data_dir.parent / READINGS_FILE).is_file()
 
 
 def test_the_live_content_is_valid():
