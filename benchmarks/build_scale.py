@@ -34,8 +34,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from macros.load import load_content  # noqa: E402
-from macros.models import DATA_FILES  # noqa: E402
-from macros.site_map import WORKOUTS_DIR  # noqa: E402
+from macros.models import KINDS  # noqa: E402
 from macros.yaml_reader import read_yaml  # noqa: E402
 from tests.project import copy_site_sources  # noqa: E402
 
@@ -71,15 +70,18 @@ def write_yaml(path: Path, tree) -> None:
 def make_project(target: Path, scale: int) -> None:
     copy_site_sources(target)
     data = target / "data"
-    (data / WORKOUTS_DIR).mkdir(parents=True)
     ids = set(load_content(ROOT / "data").file_of_id)
-    for name in DATA_FILES:
-        write_yaml(data / name, repeated(read_yaml((ROOT / "data" / name).read_text()).value, ids, scale))
-    for workout in sorted((ROOT / "data" / WORKOUTS_DIR).glob("*.yaml")):
-        tree = read_yaml(workout.read_text()).value
-        for n in range(scale):
-            suffix = f"-x{n}" if n else ""
-            write_yaml(data / WORKOUTS_DIR / f"{workout.stem}{suffix}.yaml", scaled(tree, ids, suffix))
+    for kind in KINDS:
+        if not kind.is_folder:
+            tree = read_yaml((ROOT / "data" / kind.data).read_text()).value
+            write_yaml(data / kind.data, repeated(tree, ids, scale))
+            continue
+        (data / kind.data).mkdir(parents=True)
+        for item in sorted((ROOT / "data" / kind.data).glob("*.yaml")):
+            tree = read_yaml(item.read_text()).value
+            for n in range(scale):
+                suffix = f"-x{n}" if n else ""
+                write_yaml(data / kind.data / f"{item.stem}{suffix}.yaml", scaled(tree, ids, suffix))
 
 
 def build(

@@ -1,7 +1,8 @@
-"""MkDocs hook: a page for every data/workouts/<id>.yaml, and "Edit this page" pointing at what to edit.
+"""MkDocs hook: a page for every item of a folder kind (data/workouts/<id>.yaml -> workouts/<id>/), and
+"Edit this page" pointing at what to edit.
 
-Adding a workout file is the only edit needed for its page and its navigation entry. The page itself is
-a stub whose front matter names the workout; the macros render its card from the validated content.
+Adding an item file is the only edit needed for its page and its navigation entry. The page itself is
+a stub whose front matter names the item; the macros render it from the validated content.
 """
 
 import json
@@ -11,35 +12,38 @@ from pathlib import Path
 from mkdocs.structure.files import File
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the project root, to share macros.site_map
-# Used as module attributes: MkDocs loads this hook once, and macros' define_env reloads site_map on
-# every build of `mkdocs serve`, so names bound at import would keep the first version.
-from macros import site_map
+# Used as module attributes: MkDocs loads this hook once, and macros' define_env reloads these on every
+# build of `mkdocs serve`, so names bound at import would keep the first version.
+from macros import load, site_map
 
 
-def _workout_ids(config) -> list[str]:
-    workouts_dir = Path(config.config_file_path).parent / "data" / "workouts"
-    return sorted(path.stem for path in workouts_dir.glob("*.yaml"))
+def _items(config):
+    """Each folder kind with the ids of its items."""
+    data_dir = Path(config.config_file_path).parent / "data"
+    return [(kind, load.item_ids(data_dir / kind.data)) for kind in site_map.FOLDER_KINDS]
 
 
 def on_config(config):
-    for entry in config.nav or []:
-        for children in entry.values() if isinstance(entry, dict) else []:
-            if isinstance(children, list) and site_map.WORKOUTS_INDEX in children:
-                pages = [site_map.workout_page(workout_id) for workout_id in _workout_ids(config)]
-                children += [page for page in pages if page not in children]
+    for kind, item_ids in _items(config):
+        for entry in config.nav or []:
+            for children in entry.values() if isinstance(entry, dict) else []:
+                if isinstance(children, list) and site_map.folder_index(kind) in children:
+                    pages = [kind.page_of(item_id) for item_id in item_ids]
+                    children += [page for page in pages if page not in children]
     return config
 
 
 def on_files(files, config):
-    for workout_id in _workout_ids(config):
-        # Front matter, not a macro call: mkdocs-macros would compile each call as a Jinja template of its
-        # own: about half a second for 300 workouts (page_markdown 1.69 s -> 1.19 s), and the page needs none.
-        stub = f"---\n{site_map.WORKOUT_META}: {json.dumps(workout_id)}\nrender_macros: false\n---\n"
-        page = File.generated(config, site_map.workout_page(workout_id), content=stub)
-        page.edit_uri = f"data/workouts/{workout_id}.yaml"
-        files.append(page)
+    for kind, item_ids in _items(config):
+        for item_id in item_ids:
+            # Front matter, not a macro call: mkdocs-macros would compile each call as a Jinja template of its
+            # own, and the page needs none.
+            stub = f"---\n{kind.item}: {json.dumps(item_id)}\nrender_macros: false\n---\n"
+            page = File.generated(config, kind.page_of(item_id), content=stub)
+            page.edit_uri = f"data/{kind.data_name(item_id)}"
+            files.append(page)
     for file in files.documentation_pages():
-        data_file = site_map.DATA_PAGES.get(file.src_uri)
+        data_file = site_map.data_of_page(file.src_uri)
         if data_file:
             file.edit_uri = f"data/{data_file}"
         elif not file.generated_by:

@@ -46,12 +46,14 @@ def define_env(env):
 
 
 def on_post_page_macros(env):
-    """A workout page's card, for the workout its front matter names (hooks/generated_pages.py)."""
-    from .site_map import WORKOUT_META
+    """A folder item's page (hooks/generated_pages.py): what the macro named after its kind renders for the
+    item its front matter names, e.g. a workout's card."""
+    from .site_map import FOLDER_KINDS
 
-    workout_id = env.page.meta.get(WORKOUT_META)
-    if workout_id is not None:
-        env.markdown = env.macros["workout"](workout_id)
+    for kind in FOLDER_KINDS:
+        item_id = env.page.meta.get(kind.item)
+        if item_id is not None:
+            env.markdown = env.macros[kind.item](item_id)
 
 
 def _page_macro(env, fragment):

@@ -13,19 +13,19 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
+from . import site_map
 from .models import (
-    DATA_FILES,
     ID_PATTERN,
+    KINDS,
     UNANCHORED,
     Content,
+    ContentKind,
     Figure,
     Model,
-    Workout,
     field_at,
     nested_model,
     references_of,
 )
-from .site_map import WORKOUTS_DIR
 from .text_links import TEXT_LINK
 from .yaml_reader import Path as FieldPath
 from .yaml_reader import Position, YamlDocument, describe, read_yaml
@@ -50,7 +50,10 @@ class ContentError(Exception):
 
     def __init__(self, problems: list[Problem]):
         self.problems = sorted(problems)
-        super().__init__(f"{len(self.problems)} problem(s) in the content:\n" + "\n".join(map(str, self.problems)))
+        shown = list(map(str, self.problems[:MAX_PROBLEMS_SHOWN]))
+        if len(self.problems) > MAX_PROBLEMS_SHOWN:
+            shown.append(f"and {len(self.problems) - MAX_PROBLEMS_SHOWN} more")
+        super().__init__(f"{len(self.problems)} problem(s) in the content:\n" + "\n".join(shown))
 
 
 def format_path(path: FieldPath) -> str:
@@ -172,7 +175,14 @@ def _validate(source: _SourceFile, model: type[Model]) -> list[Problem]:
 
 def _read(path: Path, shown_name: str, data_name: str) -> tuple[_SourceFile, list[Problem]]:
     source = _SourceFile(shown_name, data_name, YamlDocument())
-    raw = path.read_bytes()
+    try:
+        with path.open("rb") as file:
+            raw = file.read(MAX_FILE_BYTES + 1)  # no more: a huge file costs no time and no memory
+    except OSError as error:
+        return source, [source.problem((), f"a file this build can read; {_reason(error)}", Position(1, 1))]
+    if len(raw) > MAX_FILE_BYTES:
+        expected = f"a data file of at most {MAX_FILE_BYTES // 1_000_000} MB; split it or shorten it"
+        return source, [source.problem((), expected, Position(1, 1))]
     if raw.startswith(b"\xef\xbb\xbf"):
         return source, [source.problem((), "UTF-8 without a byte-order mark; save the file without a BOM")]
     try:
@@ -293,58 +303,166 @@ def _path_to(path: FieldPath, name: str, index: int | None) -> FieldPath:
     return path + (name,) if index is None else path + (name, index)
 
 
+# Not content: hidden files (.DS_Store, .git), and the swap and backup files editors keep beside an open file.
+_NOT_CONTENT = re.compile(r"^\.|~$|\.sw[a-p]$|^#.*#$")
+MAX_FILE_BYTES = 1_000_000  # far above any real data file: a bigger one is a mistake, refused before reading
+MAX_PROBLEMS_SHOWN = 200
+
+
+def is_content_name(name: str) -> bool:
+    return not _NOT_CONTENT.search(name)
+
+
+def item_ids(folder: Path) -> list[str]:
+    """The ids of a folder kind's items, as the loader finds them: its <id>.yaml files, in id order."""
+    try:
+        names = [path.name for path in folder.iterdir() if is_content_name(path.name)]
+    except OSError:
+        return []  # reported by the loader
+    return sorted(name[: -len(".yaml")] for name in names if _is_item_file_name(name))
+
+
+def _is_item_file_name(name: str) -> bool:
+    return name.endswith(".yaml") and re.fullmatch(ID_PATTERN, name[: -len(".yaml")]) is not None
+
+
+def _reason(error: OSError) -> str:
+    return (error.strerror or str(error)).lower()
+
+
+def _kebab_case(name: str) -> str:
+    stem = name[: -len(".yaml")] if name.endswith(".yaml") else name.rsplit(".", 1)[0] or name
+    words = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")
+    return f"{words or 'item'}.yaml"
+
+
+class _Discovery:
+    """Which files under data/ are content, of which kind; and what is wrong with the rest."""
+
+    def __init__(self, data_dir: Path, docs_dir: Path, shown):
+        self.data_dir, self.docs_dir, self.shown = data_dir, docs_dir, shown
+        self.root = data_dir.resolve().parent  # the project: no data file may lead out of it
+        self.problems: list[Problem] = []
+        self.files: list[tuple[Path, ContentKind]] = []
+
+    def problem(self, path: Path, expected: str) -> None:
+        self.problems.append(Problem(self.shown(path), 1, 1, "", expected))
+
+    def entries(self, folder: Path) -> list[Path]:
+        """The content entries of a folder; a name that is not UTF-8 is reported, not listed."""
+        try:
+            paths = sorted(folder.iterdir())
+        except OSError as error:
+            self.problem(folder, f"a folder this build can read; {_reason(error)}")
+            return []
+        listed = []
+        for path in paths:
+            try:
+                path.name.encode("utf-8")
+            except UnicodeEncodeError:
+                self.problem(path, "a file name in UTF-8; rename this file")
+                continue
+            if is_content_name(path.name):
+                listed.append(path)
+        return listed
+
+    def inside_project(self, path: Path) -> bool:
+        if not path.resolve().is_relative_to(self.root):
+            self.problem(path, f"a file inside the project; this link leads out of it, to {path.resolve()}")
+            return False
+        return True
+
+    def discover(self) -> None:
+        known = {kind.data.rstrip("/"): kind for kind in KINDS}
+        for path in self.entries(self.data_dir):
+            if path.name not in known:
+                names = ", ".join(kind.data for kind in KINDS)
+                self.problem(path, f"only the known data files ({names})")
+        for kind in KINDS:
+            path = self.data_dir / kind.data
+            if not (path.is_dir() if kind.is_folder else path.is_file()) and not path.is_symlink():
+                self.problem(path, f"this data {'folder' if kind.is_folder else 'file'}; it is missing")
+            elif self.inside_project(path):
+                if kind.is_folder:
+                    self.discover_items(path, kind)
+                else:
+                    self.files.append((path, kind))
+
+    def discover_items(self, folder: Path, kind: ContentKind) -> None:
+        items = self.entries(folder)
+        if not items:
+            self.problem(folder, "at least one file in this folder")
+        for path in items:
+            if not _is_item_file_name(path.name):
+                expected = f"a file named <kebab-case-id>.yaml, such as {_kebab_case(path.name)}"
+                self.problem(path, expected)
+            elif self.inside_project(path) and not self.takes_over_a_page(path, kind):
+                self.files.append((path, kind))
+
+    def takes_over_a_page(self, path: Path, kind: ContentKind) -> bool:
+        """An item whose page would be a page the site already has: its folder's index, or a page in docs/."""
+        page = kind.page_of(path.stem)
+        taken = next(
+            (
+                other
+                for other in (page, f"{page.removesuffix('.md')}/index.md")
+                if other == site_map.folder_index(kind) or (self.docs_dir / other).exists()
+            ),
+            None,
+        )
+        if taken:
+            what = kind.model.__name__.lower()
+            self.problem(path, f"a {what} id that no page of the site uses; '{path.stem}' would take over docs/{taken}")
+        return taken is not None
+
+
 def load_content(data_dir: Path, shown_root: Path | None = None) -> Content:
-    """Load and validate everything under data_dir; raise ContentError listing every problem."""
+    """Load and validate everything under data_dir; raise ContentError listing every problem.
+
+    The pages the items of a folder must not take over are those of docs/ beside data/."""
     data_dir = Path(data_dir)
     shown_root = shown_root or data_dir.parent
 
     def shown(path: Path) -> str:
         return path.relative_to(shown_root).as_posix() if path.is_relative_to(shown_root) else str(path)
 
-    problems: list[Problem] = []
+    discovery = _Discovery(data_dir, data_dir.parent / "docs", shown)
+    discovery.discover()
+    problems = discovery.problems
     sources: dict[str, _SourceFile] = {}
     index = _Index()
-    expected_files = {data_dir / name: model for name, model in DATA_FILES.items()}
-    workout_dir = data_dir / WORKOUTS_DIR
-    workout_files = sorted(workout_dir.iterdir()) if workout_dir.is_dir() else []
-    for path in workout_files:
-        if path.suffix == ".yaml" and re.fullmatch(ID_PATTERN, path.stem):
-            expected_files[path] = Workout
-        else:
-            problems.append(Problem(shown(path), 1, 1, "", "a workout file named <kebab-case-id>.yaml"))
-    if not workout_files:
-        problems.append(Problem(shown(workout_dir), 1, 1, "", "at least one workout file in this folder"))
-    for path in sorted(data_dir.iterdir()):
-        if path not in expected_files and path != workout_dir:
-            known = ", ".join([*DATA_FILES, WORKOUTS_DIR + "/"])
-            problems.append(Problem(shown(path), 1, 1, "", f"only the known data files ({known})"))
-
-    for path, model in expected_files.items():
-        if not path.is_file():
-            problems.append(Problem(shown(path), 1, 1, "", "this data file; it is missing"))
-            continue
-        source, read_problems = _read(path, shown(path), path.relative_to(data_dir).as_posix())
-        problems += read_problems + _validate(source, model)
-        sources[str(path)] = source
+    for path, kind in discovery.files:
+        data_name = path.relative_to(data_dir).as_posix()
+        source, read_problems = _read(path, shown(path), data_name)
+        problems += read_problems + _validate(source, kind.model)
+        sources[data_name] = source
         if source.model is None:
             index.scan_raw_ids(source.doc.value)
+            if kind.is_folder:
+                index.unchecked_ids.add(path.stem)  # the file is there: links to it are not dangling
             continue
-        if model is Workout:
-            index.add_id(path.stem, "Workout", source, ())
+        if kind.is_folder:
+            index.add_id(path.stem, kind.model.__name__, source, ())
         index.scan(source.model, source, ())
 
     index.check_references()
     problems += index.problems
-    mistakes, figures = (sources.get(str(data_dir / name)) for name in ("mistakes.yaml", "figures.yaml"))
+    mistakes, figures = (sources.get(name) for name in ("mistakes.yaml", "figures.yaml"))
     if mistakes and figures and mistakes.model and figures.model:
         figures_by_id = {figure.id: figure for figure in figures.model.figures}
         problems += _mistake_figure_problems(mistakes, figures_by_id, problems)
     if problems:
         raise ContentError(problems)
-    models = {Path(name).stem: sources[str(data_dir / name)].model for name in DATA_FILES}
-    workouts = {Path(key).stem: source.model for key, source in sources.items() if isinstance(source.model, Workout)}
     return Content(
-        **models,
-        workouts=dict(sorted(workouts.items())),
+        **{
+            kind.field: {
+                path.stem: sources[path.relative_to(data_dir).as_posix()].model
+                for path, of_kind in sorted(discovery.files, key=lambda file: file[0].stem)
+                if of_kind is kind
+            }
+            if kind.is_folder
+            else sources[kind.data].model
+            for kind in KINDS
+        },
         file_of_id={item_id: source.data_name for item_id, (_, source, _) in index.owners.items()},
     )

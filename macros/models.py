@@ -397,18 +397,6 @@ class FiguresFile(Model):
     figures: list[Figure] = Field(min_length=1, description="Every figure, referenced by id from the other files.")
 
 
-# Which model reads which file under data/.
-DATA_FILES: dict[str, type[Model]] = {
-    "benefits.yaml": BenefitsFile,
-    "technique.yaml": TechniqueFile,
-    "mistakes.yaml": MistakesFile,
-    "programming.yaml": ProgrammingFile,
-    "variations.yaml": VariationsFile,
-    "summary.yaml": SummaryFile,
-    "figures.yaml": FiguresFile,
-}
-
-
 @dataclass(frozen=True)
 class Content:
     """All content of the guide, validated, with every id resolved."""
@@ -456,3 +444,45 @@ class Content:
     def easier(self, variation_id: str) -> list[Variation]:
         """Derived from `harder`, so that each step is written once."""
         return self._easier[variation_id]
+
+
+@dataclass(frozen=True)
+class ContentKind:
+    """One kind of content, declared once: where it lives, what reads it and what shows it. The loader, the
+    site map, the schemas, pre-commit and the contributors' field reference all derive from these records."""
+
+    field: str  # its field of Content
+    model: type[Model]  # what one data file of this kind holds
+    data: str  # under data/: a file ("benefits.yaml"), or a folder of one file per item ("workouts/")
+    page: str | None  # the page that shows it, under docs/; a folder's "<folder>/{id}.md"; None: many pages do
+    schema: str  # its JSON Schema, under schemas/
+    page_from_data: bool = True  # the page is built mainly from it: its "Edit this page" opens the data
+
+    @property
+    def is_folder(self) -> bool:
+        return self.data.endswith("/")
+
+    @property
+    def item(self) -> str:
+        """A folder item's page names it in its front matter under this key, and is rendered by the macro
+        of this name: "workout"."""
+        return self.schema.removesuffix(".schema.json")
+
+    def data_name(self, item_id: str = "") -> str:
+        """A data file's path under data/: the file, or a folder item's file."""
+        return f"{self.data}{item_id}.yaml" if self.is_folder else self.data
+
+    def page_of(self, item_id: str = "") -> str | None:
+        return self.page.format(id=item_id) if self.page else None
+
+
+KINDS = (
+    ContentKind("benefits", BenefitsFile, "benefits.yaml", "benefits.md", "benefits.schema.json"),
+    ContentKind("technique", TechniqueFile, "technique.yaml", "technique.md", "technique.schema.json"),
+    ContentKind("mistakes", MistakesFile, "mistakes.yaml", "mistakes.md", "mistakes.schema.json"),
+    ContentKind("programming", ProgrammingFile, "programming.yaml", "programming.md", "programming.schema.json"),
+    ContentKind("variations", VariationsFile, "variations.yaml", "variations.md", "variations.schema.json"),
+    ContentKind("summary", SummaryFile, "summary.yaml", "index.md", "summary.schema.json", page_from_data=False),
+    ContentKind("figures", FiguresFile, "figures.yaml", None, "figures.schema.json"),
+    ContentKind("workouts", Workout, "workouts/", "workouts/{id}.md", "workout.schema.json"),
+)

@@ -14,13 +14,13 @@ from pathlib import Path
 from string import Template
 
 from .load import ContentError, load_content
-from .models import ID_PATTERN, Content
+from .models import ID_PATTERN, KINDS, Content, Workout
 from .schemas import modeline
-from .site_map import WORKOUTS_DIR
 from .validate import DEFAULT_DATA_DIR
 from .yaml_reader import read_yaml
 
 SCAFFOLDS = Path(__file__).parent / "scaffolds"
+WORKOUTS = next(kind for kind in KINDS if kind.model is Workout)
 VARIATIONS_FILE = "variations.yaml"
 VARIATIONS_KEY = "variations"
 
@@ -38,7 +38,7 @@ def _title(item_id: str) -> str:
 
 
 def new_workout(data_dir: Path, workout_id: str, content: Content) -> Path:
-    path = data_dir / WORKOUTS_DIR / f"{workout_id}.yaml"
+    path = data_dir / WORKOUTS.data_name(workout_id)
     first_variation = content.variations.variations[0].id
     text = _template(
         "workout",

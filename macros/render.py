@@ -13,7 +13,7 @@ from markupsafe import Markup, escape
 from .figures import HEAD_RADIUS, drawings
 from .models import Content
 from .qr_codes import QrCodes
-from .site_map import page_of_data_file, relative_link, workout_page
+from .site_map import link_target, relative_link
 from .text_links import TEXT_LINK
 
 # Characters that mean something to Markdown even after HTML escaping: braces open attribute lists,
@@ -81,9 +81,7 @@ class Renderer:
     @pass_context
     def _link(self, context, item_id: str) -> str:
         """The link target of an item, from the page being rendered."""
-        home = page_of_data_file(self.content.file_of_id[item_id])
-        anchor = "" if home == workout_page(item_id) else item_id
-        return relative_link(context["page"], home, anchor)
+        return relative_link(context["page"], *link_target(self.content.file_of_id[item_id], item_id))
 
     def _figure(self, figure_id: str, key: str, label: str = "") -> Markup:
         """A figure as inline SVG with its caption; `key` makes its element ids unique on the page."""

@@ -1,36 +1,37 @@
-"""Which page shows which data file: used for links between items and for "Edit this page".
-
-Kept free of imports so that the MkDocs hook and the macros share it.
-"""
+"""Which page shows which data, from the content kinds (models.KINDS): for links between items, the
+generated item pages and their navigation, and "Edit this page"."""
 
 import posixpath
 from functools import cache
 
-# Pages built mainly from one data file; their "Edit this page" opens that file.
-DATA_PAGES = {
-    "benefits.md": "benefits.yaml",
-    "technique.md": "technique.yaml",
-    "mistakes.md": "mistakes.yaml",
-    "programming.md": "programming.yaml",
-    "variations.md": "variations.yaml",
-}
-# Where items of the other data files are shown, for links to them.
-OTHER_HOMES = {"summary.yaml": "index.md"}
-_PAGE_OF_DATA_FILE = {data: page for page, data in DATA_PAGES.items()} | OTHER_HOMES
-WORKOUTS_INDEX = "workouts/index.md"
-WORKOUTS_DIR = "workouts"  # data/workouts/<id>.yaml: one workout per file, shown on workouts/<id>.md
-WORKOUT_META = "workout"  # a workout page's front matter: the id of the workout it shows
+from .models import KINDS, ContentKind
+
+FOLDER_KINDS = [kind for kind in KINDS if kind.is_folder]
 
 
-def workout_page(workout_id: str) -> str:
-    return f"workouts/{workout_id}.md"
+def folder_index(kind: ContentKind) -> str:
+    """The page that lists a folder's items, under which their pages go in the navigation."""
+    return f"{kind.data}index.md"
 
 
-def page_of_data_file(data_name: str) -> str:
-    """The page that shows the items of a data file (relative to data/)."""
-    if data_name.startswith(f"{WORKOUTS_DIR}/"):
-        return workout_page(posixpath.splitext(posixpath.basename(data_name))[0])
-    return _PAGE_OF_DATA_FILE[data_name]
+def kind_of_data_file(data_name: str) -> ContentKind:
+    """The kind of a data file given relative to data/ (e.g. "workouts/tempo.yaml")."""
+    folder = data_name.rpartition("/")[0]
+    return next(kind for kind in KINDS if kind.data in (data_name, f"{folder}/"))
+
+
+def link_target(data_name: str, item_id: str) -> tuple[str | None, str]:
+    """The page that shows an item of a data file (relative to data/), and its anchor there: none for a
+    folder item, which has the page to itself."""
+    kind = kind_of_data_file(data_name)
+    stem = posixpath.splitext(posixpath.basename(data_name))[0]
+    own_page = kind.is_folder and stem == item_id
+    return kind.page_of(stem), "" if own_page else item_id
+
+
+def data_of_page(page: str) -> str | None:
+    """The data file a page is built mainly from, for "Edit this page"; None for a page of prose."""
+    return next((kind.data for kind in KINDS if not kind.is_folder and kind.page_from_data and kind.page == page), None)
 
 
 def relative_link(from_page: str, to_page: str, anchor: str = "") -> str:
@@ -41,6 +42,6 @@ def relative_link(from_page: str, to_page: str, anchor: str = "") -> str:
     return _relative_path(posixpath.dirname(from_page), to_page) + fragment
 
 
-@cache  # per folder, not per page: the hundreds of workout pages share one; relpath is slow enough to matter
+@cache  # per folder, not per page: the hundreds of item pages share one; relpath is slow enough to matter
 def _relative_path(from_folder: str, to_page: str) -> str:
     return posixpath.relpath(to_page, from_folder or ".")

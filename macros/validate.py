@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from .load import ContentError, load_content
-from .models import DATA_FILES
+from .models import KINDS
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -41,10 +41,9 @@ def main(argv: list[str] | None = None) -> int:
     except ContentError as error:
         print(error, file=sys.stderr)
         return 1
-    print(
-        f"OK: {len(DATA_FILES)} data files and {len(content.workouts)} workout(s), "
-        f"{len(content.file_of_id)} ids, all valid"
-    )
+    files = sum(not kind.is_folder for kind in KINDS)
+    items = [f"{len(getattr(content, kind.field))} {kind.field}" for kind in KINDS if kind.is_folder]
+    print(f"OK: {', '.join([f'{files} data files', *items])} and {len(content.file_of_id)} ids, all valid")
     return 0
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from macros.load import ContentError, load_content
+from macros.models import KINDS
 
 INVALID_FIXTURES = Path(__file__).parent / "fixtures" / "invalid"
 
@@ -46,7 +47,7 @@ def _from_fixture(fixture: Path) -> BrokenCase:
 
 
 VALID_WORKOUT = (Path(__file__).parent / "fixtures" / "valid" / "workouts" / "short-session.yaml").read_bytes()
-KNOWN_FILES = "benefits.yaml, technique.yaml, mistakes.yaml, programming.yaml, variations.yaml, summary.yaml, figures.yaml, workouts/"
+KNOWN_FILES = ", ".join(kind.data for kind in KINDS)
 MUTATIONS = [
     BrokenCase(
         "invalid-utf-8",
@@ -73,7 +74,7 @@ MUTATIONS = [
         "no-workout-files",
         "workouts/short-session.yaml",
         None,
-        ["data/workouts:1:1: (whole file): expected at least one workout file in this folder"],
+        ["data/workouts:1:1: (whole file): expected at least one file in this folder"],
     ),
     BrokenCase(
         "unknown-data-file",
@@ -85,13 +86,16 @@ MUTATIONS = [
         "workout-file-name-not-kebab-case",
         "workouts/Long_Session.yaml",
         VALID_WORKOUT,
-        ["data/workouts/Long_Session.yaml:1:1: (whole file): expected a workout file named <kebab-case-id>.yaml"],
+        [
+            "data/workouts/Long_Session.yaml:1:1: (whole file): expected a file named <kebab-case-id>.yaml, "
+            "such as long-session.yaml"
+        ],
     ),
     BrokenCase(
         "workout-file-not-yaml",
         "workouts/notes.txt",
         b"Remember the chalk.\n",
-        ["data/workouts/notes.txt:1:1: (whole file): expected a workout file named <kebab-case-id>.yaml"],
+        ["data/workouts/notes.txt:1:1: (whole file): expected a file named <kebab-case-id>.yaml, such as notes.yaml"],
     ),
 ]
 

@@ -6,12 +6,12 @@ from dataclasses import dataclass
 import pytest
 from playwright.sync_api import Page, expect
 
-from macros.site_map import WORKOUTS_DIR
+from macros.load import item_ids
 from tests.browser import CASES, VIEWPORTS
 from tests.project import ROOT
 
 # A workout page of the live site, whichever workouts it holds: the one whose file name sorts first.
-A_WORKOUT_PAGE = f"workouts/{min(path.stem for path in (ROOT / 'data' / WORKOUTS_DIR).glob('*.yaml'))}/"
+A_WORKOUT_PAGE = f"workouts/{item_ids(ROOT / 'data' / 'workouts')[0]}/"
 
 
 @pytest.fixture

@@ -12,11 +12,16 @@ from hypothesis import strategies as st
 from pydantic import BaseModel
 
 from macros.load import ContentError, format_path, load_content
-from macros.models import DATA_FILES, Workout, field_at, nested_model, reference_target
+from macros.models import field_at, nested_model, reference_target
+from macros.site_map import kind_of_data_file
 from macros.yaml_reader import read_yaml
 from tests.project import VALID_FIXTURES
 
-FILES = {**{name: model for name, model in DATA_FILES.items()}, "workouts/short-session.yaml": Workout}
+# Every file of the valid fixtures, with the model of its kind.
+FILES = {
+    name: kind_of_data_file(name).model
+    for name in sorted(path.relative_to(VALID_FIXTURES).as_posix() for path in VALID_FIXTURES.rglob("*.yaml"))
+}
 # A value of another type for each type found in the data.
 OTHER_TYPE = {str: 42, int: "many", float: "some", bool: "sometimes", list: "a list", dict: "a mapping"}
 

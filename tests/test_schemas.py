@@ -15,6 +15,7 @@ from macros.models import MAX_EXERCISES
 from macros.schemas import (
     CONTRIBUTING,
     SCHEMAS_DIR,
+    data_file_problems,
     field_reference,
     json_schema,
     schema_models,
@@ -150,13 +151,21 @@ def test_the_style_guide_states_the_models_length_limits():
     assert stated == limits
 
 
-def test_pre_commit_checks_each_data_file_against_the_schema_of_its_kind():
+def test_pre_commit_checks_every_data_file_against_the_schema_of_its_kind():
     config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
-    hooks = [hook for repo in config["repos"] for hook in repo["hooks"] if hook["id"] == "check-jsonschema"]
-    schema_of_hook = {hook["args"][hook["args"].index("--schemafile") + 1]: hook["files"] for hook in hooks}
-    assert set(schema_of_hook) == {f"{SCHEMAS_DIR}/{name}" for name in schema_models()}
-    data_dir = ROOT / "data"
-    for path in sorted(data_dir.rglob("*.yaml")):
-        relative = path.relative_to(ROOT).as_posix()
-        checked_by = [schema for schema, files in schema_of_hook.items() if re.search(files, relative)]
-        assert checked_by == [f"{SCHEMAS_DIR}/{schema_name_of(data_name(data_dir, path))}"], relative
+    (hook,) = [hook for repo in config["repos"] for hook in repo["hooks"] if hook["id"] == "data-matches-its-schema"]
+    assert hook["entry"] == "python -m macros.schemas --check-data"
+    assert hook.get("pass_filenames", True)
+    for path in sorted((ROOT / "data").rglob("*.yaml")):
+        assert re.search(hook["files"], path.relative_to(ROOT).as_posix())
+
+
+def test_the_data_check_reports_a_file_that_its_kinds_schema_refuses(tmp_path):
+    shutil.copytree(ROOT / SCHEMAS_DIR, tmp_path / SCHEMAS_DIR)
+    shutil.copytree(VALID_FIXTURES, tmp_path / "data")
+    case = next(case for case in broken_cases() if case.name == "unknown-field")
+    case.apply(tmp_path / "data")
+    assert data_file_problems(tmp_path / "data" / case.path, tmp_path) == [
+        "data/workouts/short-session.yaml: exercises.0: Additional properties are not allowed ('repetitions' was unexpected)"
+    ]
+    assert data_file_problems(tmp_path / "data" / "benefits.yaml", tmp_path) == []
