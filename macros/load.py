@@ -7,8 +7,9 @@ All problems of all files are collected and reported together, one line each:
 from __future__ import annotations
 
 import difflib
+import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
@@ -71,6 +72,7 @@ class _SourceFile:
     data_name: str  # relative to the data folder: where an id lives, for links between pages
     doc: YamlDocument
     model: Model | None = None
+    failed: set[FieldPath] = field(default_factory=set)  # where its value failed the schema or the YAML reader
 
     def problem(self, path: FieldPath, expected: str, position: Position | None = None) -> Problem:
         position = position or self.doc.position_of(path)
@@ -155,12 +157,14 @@ def _validate(source: _SourceFile, model: type[Model]) -> list[Problem]:
         return []
     except ValidationError as validation_error:
         yaml_problem_paths = {problem.path for problem in source.doc.problems}
+        source.failed |= yaml_problem_paths
         problems = []
         for error in validation_error.errors(include_url=False):
             loc = tuple(error["loc"])
             # pydantic marks a mapping key that fails its type with a last step "[key]": the key is the field.
             is_key = loc[-1:] == ("[key]",)
             loc = loc[:-1] if is_key else loc
+            source.failed.add(loc)
             if any(loc[: len(path)] == path for path in yaml_problem_paths):
                 continue  # already reported by the YAML reader
             if error["type"] in ("greater_than_equal", "less_than_equal"):
@@ -176,6 +180,8 @@ def _validate(source: _SourceFile, model: type[Model]) -> list[Problem]:
 def _read(path: Path, shown_name: str, data_name: str) -> tuple[_SourceFile, list[Problem]]:
     source = _SourceFile(shown_name, data_name, YamlDocument())
     try:
+        if not path.is_file():  # a folder, a pipe (which would never end) or a link to nothing: not opened
+            raise OSError(0, "this is a link to nothing" if path.is_symlink() and not path.exists() else "this is not a file")
         with path.open("rb") as file:
             raw = file.read(MAX_FILE_BYTES + 1)  # no more: a huge file costs no time and no memory
     except OSError as error:
@@ -245,14 +251,33 @@ class _Index:
                     for match in TEXT_LINK.finditer(value):
                         self.references.append(_Reference(source, _path_to(path, name, index), match.group(2), None))
 
-    def scan_raw_ids(self, value: object) -> None:
-        if isinstance(value, dict):
-            if isinstance(value.get("id"), str):
-                self.unchecked_ids.add(value["id"])
-            value = list(value.values())
+    def scan_raw(self, value: object, model: type[BaseModel] | None, source: _SourceFile, path: FieldPath) -> None:
+        """What can be read of a file that failed the schema: its ids, which links may then name without being
+        reported as dangling, and its references and text links where its values did not fail."""
         if isinstance(value, list):
-            for item in value:
-                self.scan_raw_ids(item)
+            for index, item in enumerate(value):
+                self.scan_raw(item, model, source, path + (index,))
+            return
+        if not isinstance(value, dict):
+            return
+        if isinstance(value.get("id"), str):
+            self.unchecked_ids.add(value["id"])
+        fields = model.model_fields if model else {}
+        references = references_of(model) if model else {}
+        for name, child in value.items():
+            items = enumerate(child) if isinstance(child, list) else [(None, child)]
+            for index, item in items:
+                item_path = _path_to(path, name, index)
+                if any(item_path[: len(failed)] == failed for failed in source.failed):
+                    self.scan_raw(item, None, source, item_path)  # only its ids
+                elif name in references and isinstance(item, str):
+                    self.references.append(_Reference(source, item_path, item, references[name]))
+                elif isinstance(item, str) and name != "id" and name in fields:
+                    for match in TEXT_LINK.finditer(item):
+                        self.references.append(_Reference(source, item_path, match.group(2), None))
+                else:
+                    nested = nested_model(fields[name].annotation) if name in fields else None
+                    self.scan_raw(item, nested, source, item_path)
 
     def check_references(self) -> None:
         for ref in self.references:
@@ -346,7 +371,9 @@ class _Discovery:
         self.files: list[tuple[Path, ContentKind]] = []
 
     def problem(self, path: Path, expected: str) -> None:
-        self.problems.append(Problem(self.shown(path), 1, 1, "", expected))
+        # A name that is not UTF-8 is shown with its odd bytes escaped (\xe9), so that it can be printed.
+        shown = os.fsencode(self.shown(path)).decode("utf-8", "backslashreplace")
+        self.problems.append(Problem(shown, 1, 1, "", expected))
 
     def entries(self, folder: Path) -> list[Path]:
         """The content entries of a folder; a name that is not UTF-8 is reported, not listed."""
@@ -368,7 +395,7 @@ class _Discovery:
 
     def inside_project(self, path: Path) -> bool:
         if not path.resolve().is_relative_to(self.root):
-            self.problem(path, f"a file inside the project; this link leads out of it, to {path.resolve()}")
+            self.problem(path, "a file inside the project; this is a link to a place outside it")
             return False
         return True
 
@@ -437,7 +464,7 @@ def load_content(data_dir: Path, shown_root: Path | None = None) -> Content:
         problems += read_problems + _validate(source, kind.model)
         sources[data_name] = source
         if source.model is None:
-            index.scan_raw_ids(source.doc.value)
+            index.scan_raw(source.doc.value, kind.model, source, ())
             if kind.is_folder:
                 index.unchecked_ids.add(path.stem)  # the file is there: links to it are not dangling
             continue

@@ -10,6 +10,8 @@ byte-order mark, a file that is missing or misnamed).
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,14 +29,17 @@ class BrokenCase:
     path: str
     content: bytes | None  # None: the file is removed
     expected: list[str]
+    make: Callable[[Path], None] | None = None  # makes what is at the path, instead of content
 
     def apply(self, data_dir: Path) -> None:
         target = data_dir / self.path
-        if self.content is None:
+        if self.make:
+            self.make(target)
+        elif self.content is None:
             target.unlink()
-            return
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(self.content)
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(self.content)
 
 
 def _from_fixture(fixture: Path) -> BrokenCase:
@@ -96,6 +101,68 @@ MUTATIONS = [
         "workouts/notes.txt",
         b"Remember the chalk.\n",
         ["data/workouts/notes.txt:1:1: (whole file): expected a file named <kebab-case-id>.yaml, such as notes.yaml"],
+    ),
+    BrokenCase(
+        "workout-file-name-with-spaces",
+        "workouts/Tempo Day.yaml",
+        VALID_WORKOUT,
+        [
+            "data/workouts/Tempo Day.yaml:1:1: (whole file): expected a file named <kebab-case-id>.yaml, "
+            "such as tempo-day.yaml"
+        ],
+    ),
+    BrokenCase(
+        "workout-file-name-not-utf-8",
+        os.fsdecode(b"workouts/caf\xe9.yaml"),
+        VALID_WORKOUT,
+        ["data/workouts/caf\\xe9.yaml:1:1: (whole file): expected a file name in UTF-8; rename this file"],
+    ),
+    BrokenCase(
+        "workout-id-takes-over-the-workouts-index",
+        "workouts/index.yaml",
+        VALID_WORKOUT,
+        [
+            "data/workouts/index.yaml:1:1: (whole file): expected a workout id that no page of the site uses; "
+            "'index' would take over docs/workouts/index.md"
+        ],
+    ),
+    BrokenCase(
+        "data-file-over-1-mb",
+        "workouts/long-notes.yaml",
+        VALID_WORKOUT + b"# " + b"notes " * 200_000 + b"\n",
+        [
+            "data/workouts/long-notes.yaml:1:1: (whole file): expected a data file of at most 1 MB; split it or shorten it"
+        ],
+    ),
+    BrokenCase(
+        "symlink-out-of-the-project",
+        "workouts/outside.yaml",
+        None,
+        [
+            "data/workouts/outside.yaml:1:1: (whole file): expected a file inside the project; this is a link to a place outside it"
+        ],
+        make=lambda target: target.symlink_to("/dev/null"),
+    ),
+    BrokenCase(
+        "link-to-nothing",
+        "workouts/gone.yaml",
+        None,
+        ["data/workouts/gone.yaml:1:1: (whole file): expected a file this build can read; this is a link to nothing"],
+        make=lambda target: target.symlink_to(target.parent / "no-such-file.yaml"),
+    ),
+    BrokenCase(
+        "workout-file-that-is-a-folder",
+        "workouts/folder.yaml",
+        None,
+        ["data/workouts/folder.yaml:1:1: (whole file): expected a file this build can read; this is not a file"],
+        make=lambda target: target.mkdir(),
+    ),
+    BrokenCase(
+        "workout-file-that-is-a-pipe",
+        "workouts/pipe.yaml",
+        None,
+        ["data/workouts/pipe.yaml:1:1: (whole file): expected a file this build can read; this is not a file"],
+        make=lambda target: os.mkfifo(target),
     ),
 ]
 

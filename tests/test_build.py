@@ -55,6 +55,18 @@ def test_a_new_workout_file_adds_its_page_nav_entry_and_index_card(project, tmp_
     assert "Tempo day" in site.text("workouts/")
 
 
+def test_the_files_an_editor_keeps_beside_an_open_workout_do_not_stop_the_build(project, tmp_path):
+    workouts = project / "data" / "workouts"
+    for name in (".short-session.yaml.swp", "short-session.yaml~", "#short-session.yaml#", ".DS_Store"):
+        (workouts / name).write_bytes(b"\x00 half-saved: [\n")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert sorted(path.name for path in (tmp_path / "site" / "workouts").iterdir() if path.is_dir()) == [
+        "cards",
+        "short-session",
+    ]
+
+
 def test_edit_this_page_opens_the_data_file_a_page_is_built_from(built_site):
     def edit_link(url_path):
         return built_site.soup(url_path).select_one("a.md-content__button[href*='/edit/']")["href"]

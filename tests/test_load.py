@@ -1,11 +1,13 @@
 """Loading: every problem of every file is reported as one line with file, line, column, field and
 what was expected; valid content comes back as typed objects."""
 
+from pathlib import Path
+
 import pytest
 
-from macros.load import load_content
+from macros.load import ContentError, load_content
 from macros.models import Workout
-from tests.broken_content import broken_cases, problems
+from tests.broken_content import VALID_WORKOUT, broken_cases, problems
 
 
 def test_valid_content_loads_as_typed_objects(data_dir):
@@ -80,3 +82,85 @@ def test_references_into_a_file_that_failed_are_not_reported_as_dangling(data_di
     technique = (data_dir / "technique.yaml").read_text().replace("cue: Upper back on the bench", "cue: [x]")
     (data_dir / "technique.yaml").write_text(technique)
     assert problems(data_dir) == ["data/technique.yaml:4:10: setup[0].cue: expected text, got a list"]
+
+
+NOT_CONTENT = [".DS_Store", ".hidden.yaml", ".short-session.yaml.swp", "short-session.yaml~", "#short-session.yaml#"]
+
+
+def test_hidden_editor_and_system_files_are_skipped_not_reported(data_dir):
+    for folder in (data_dir, data_dir / "workouts"):
+        for name in NOT_CONTENT:
+            (folder / name).write_bytes(b"\xff half-saved: [\n")
+    assert list(load_content(data_dir).workouts) == ["short-session"]
+
+
+def test_a_file_that_cannot_be_read_is_named_with_the_reason(data_dir, monkeypatch):
+    unreadable = data_dir / "workouts" / "short-session.yaml"
+    real_open = Path.open
+
+    def refusing_open(path, *args, **kwargs):
+        if path == unreadable:
+            raise PermissionError(13, "Permission denied")
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", refusing_open)
+    assert problems(data_dir) == [
+        "data/workouts/short-session.yaml:1:1: (whole file): expected a file this build can read; permission denied"
+    ]
+
+
+def test_a_folder_that_cannot_be_read_is_named_with_the_reason(data_dir, monkeypatch):
+    unreadable = data_dir / "workouts"
+    real_iterdir = Path.iterdir
+
+    def refusing_iterdir(path):
+        if path == unreadable:
+            raise PermissionError(13, "Permission denied")
+        return real_iterdir(path)
+
+    monkeypatch.setattr(Path, "iterdir", refusing_iterdir)
+    assert problems(data_dir) == [
+        "data/workouts:1:1: (whole file): expected a folder this build can read; permission denied",
+        "data/workouts:1:1: (whole file): expected at least one file in this folder",
+    ]
+
+
+def test_a_workout_id_that_would_take_over_a_page_of_the_site_is_refused(project):
+    (project / "data" / "workouts" / "cards.yaml").write_bytes(VALID_WORKOUT)
+    assert problems(project / "data") == [
+        "data/workouts/cards.yaml:1:1: (whole file): expected a workout id that no page of the site uses; "
+        "'cards' would take over docs/workouts/cards.md"
+    ]
+
+
+def test_at_most_200_problem_lines_are_shown_then_how_many_more(data_dir):
+    for number in range(250):
+        (data_dir / "workouts" / f"Session {number}.yaml").write_bytes(VALID_WORKOUT)
+    with pytest.raises(ContentError) as error:
+        load_content(data_dir)
+    lines = str(error.value).splitlines()
+    assert lines[0] == "250 problem(s) in the content:"
+    assert len(lines[1:]) == 201
+    assert lines[-1] == "and 50 more"
+
+
+def test_two_problems_in_one_workout_file_are_both_reported(data_dir):
+    (data_dir / "workouts" / "short-session.yaml").write_text(
+        "title: x\ngoal: y\nexercises:\n  - variation: deadlift\n    sets: 11\n    reps: 5\n"
+    )
+    assert problems(data_dir) == [
+        "data/workouts/short-session.yaml:4:16: exercises[0].variation: expected the id of a variation; "
+        "there is no variation 'deadlift'",
+        "data/workouts/short-session.yaml:5:11: exercises[0].sets: expected a number from 1 to 10, got the number 11",
+    ]
+
+
+def test_a_link_to_a_broken_workout_file_is_not_reported_as_dangling(data_dir):
+    summary = data_dir / "summary.yaml"
+    summary.write_text(summary.read_text().replace("text: ", "text: See [the short session](#short-session). ", 1))
+    assert load_content(data_dir).file_of_id["short-session"] == "workouts/short-session.yaml"
+    workout = data_dir / "workouts" / "short-session.yaml"
+    workout.write_text(workout.read_text().replace("sets: 3", "sets: three"))
+    assert problems(data_dir) == [
+        "data/workouts/short-session.yaml:6:11: exercises[0].sets: expected a whole number, got the text 'three'"
+    ]
