@@ -28,8 +28,7 @@ from .models import (
     references_of,
 )
 from .text_links import TEXT_LINK
-from .yaml_reader import Path as FieldPath
-from .yaml_reader import Position, YamlDocument, describe, read_yaml
+from .yaml_reader import FieldPath, SourcePosition, YamlDocument, describe, read_yaml
 
 _NUMBER = re.compile(r"-?\d+(\.\d+)?")
 
@@ -74,7 +73,7 @@ class _SourceFile:
     model: Model | None = None
     failed: set[FieldPath] = field(default_factory=set)  # where its value failed the schema or the YAML reader
 
-    def problem(self, path: FieldPath, expected: str, position: Position | None = None) -> Problem:
+    def problem(self, path: FieldPath, expected: str, position: SourcePosition | None = None) -> Problem:
         position = position or self.doc.position_of(path)
         return Problem(self.shown_name, position.line, position.column, format_path(path), expected)
 
@@ -181,14 +180,16 @@ def _read(path: Path, shown_name: str, data_name: str) -> tuple[_SourceFile, lis
     source = _SourceFile(shown_name, data_name, YamlDocument())
     try:
         if not path.is_file():  # a folder, a pipe (which would never end) or a link to nothing: not opened
-            raise OSError(0, "this is a link to nothing" if path.is_symlink() and not path.exists() else "this is not a file")
+            raise OSError(
+                0, "this is a link to nothing" if path.is_symlink() and not path.exists() else "this is not a file"
+            )
         with path.open("rb") as file:
             raw = file.read(MAX_FILE_BYTES + 1)  # no more: a huge file costs no time and no memory
     except OSError as error:
-        return source, [source.problem((), f"a file this build can read; {_reason(error)}", Position(1, 1))]
+        return source, [source.problem((), f"a file this build can read; {_reason(error)}", SourcePosition(1, 1))]
     if len(raw) > MAX_FILE_BYTES:
         expected = f"a data file of at most {MAX_FILE_BYTES // 1_000_000} MB; split it or shorten it"
-        return source, [source.problem((), expected, Position(1, 1))]
+        return source, [source.problem((), expected, SourcePosition(1, 1))]
     if raw.startswith(b"\xef\xbb\xbf"):
         return source, [source.problem((), "UTF-8 without a byte-order mark; save the file without a BOM")]
     try:
@@ -196,7 +197,7 @@ def _read(path: Path, shown_name: str, data_name: str) -> tuple[_SourceFile, lis
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        return source, [source.problem((), "UTF-8 text; this byte is not valid UTF-8", Position(line, column))]
+        return source, [source.problem((), "UTF-8 text; this byte is not valid UTF-8", SourcePosition(line, column))]
     source.doc = read_yaml(text)
     problems = [source.problem(p.path, p.expected, p.position) for p in source.doc.problems]
     return source, problems

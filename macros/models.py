@@ -311,7 +311,7 @@ FRONT_JOINTS = ("head",) + tuple(
 )
 Joint = Literal[tuple(dict.fromkeys(SIDE_JOINTS + OTHER_LEG_JOINTS + FRONT_JOINTS))]  # every name, once
 Coordinate = Annotated[float, Field(ge=-200, le=300)]
-Position = Annotated[
+FigurePoint = Annotated[
     list[Coordinate],
     Field(min_length=2, max_length=2, description="[x, y] in centimetres: x along the floor, y up from the floor."),
 ]
@@ -327,12 +327,12 @@ class Rectangle(Model):
 class Bar(Model):
     """A loaded barbell seen end-on."""
 
-    at: Position = Field(description="The centre of the bar.")
+    at: FigurePoint = Field(description="The centre of the bar.")
     radius: float = Field(ge=1, le=30, description="The radius of the plates (22.5 for standard plates).")
 
 
 class Band(Model):
-    ends: list[Position] = Field(min_length=2, max_length=2, description="The two ends of the band's visible strip.")
+    ends: list[FigurePoint] = Field(min_length=2, max_length=2, description="The two ends of the band's visible strip.")
 
 
 class Arrow(Model):
@@ -350,7 +350,7 @@ class Figure(Model):
     title: Title
     shows: list[CueRef] = Field(default=[], description="The cues this figure shows done right.")
     gets_wrong: list[CueRef] = Field(default=[], description="The cues a mistake figure shows done wrong.")
-    joints: dict[Joint, Position] = Field(description="Where each joint is, in centimetres.")
+    joints: dict[Joint, FigurePoint] = Field(description="Where each joint is, in centimetres.")
     bench: Rectangle | None = Field(default=None, description="The bench the upper back rests on.")
     platform: Rectangle | None = Field(default=None, description="A raised platform under the feet.")
     bar: Bar | None = Field(default=None, description="A loaded barbell across the hips.")

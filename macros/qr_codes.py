@@ -1,4 +1,4 @@
-"""QR codes as inline SVG, made afresh by every build: segno makes one in about a millisecond."""
+"""QR codes as inline SVG, made afresh by every build (benchmarks/build_scale.py measures what builds cost)."""
 
 import segno
 from markupsafe import Markup

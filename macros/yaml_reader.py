@@ -28,7 +28,7 @@ from yaml.events import (
 )
 from yaml.nodes import ScalarNode
 
-Path = tuple[str | int, ...]
+FieldPath = tuple[str | int, ...]
 
 # The only plain (unquoted) scalars that are not text. Everything else that some YAML version reads
 # as a non-string must be quoted or rewritten, because readers disagree on it.
@@ -56,15 +56,15 @@ _SYNTAX_HINTS = {
 }
 
 
-class Position(NamedTuple):  # a tuple: cheap to make once per value
+class SourcePosition(NamedTuple):  # a tuple: cheap to make once per value
     line: int  # 1-based
     column: int  # 1-based
 
 
 @dataclass(frozen=True)
 class YamlProblem:
-    position: Position
-    path: Path
+    position: SourcePosition
+    path: FieldPath
     expected: str
 
 
@@ -75,16 +75,16 @@ class YamlDocument:
     value: object = None
     problems: list[YamlProblem] = field(default_factory=list)
     text: str = field(default="", repr=False)
-    _positions: dict[Path, Position] | None = field(default=None, repr=False)
-    _key_positions: dict[Path, Position] | None = field(default=None, repr=False)
+    _positions: dict[FieldPath, SourcePosition] | None = field(default=None, repr=False)
+    _key_positions: dict[FieldPath, SourcePosition] | None = field(default=None, repr=False)
 
     @property
-    def positions(self) -> dict[Path, Position]:
+    def positions(self) -> dict[FieldPath, SourcePosition]:
         self._locate()
         return self._positions
 
     @property
-    def key_positions(self) -> dict[Path, Position]:
+    def key_positions(self) -> dict[FieldPath, SourcePosition]:
         self._locate()
         return self._key_positions
 
@@ -95,7 +95,7 @@ class YamlDocument:
             if self.value is not None:
                 _Builder(_event_source(self.text), [], self._positions, self._key_positions).document()
 
-    def position_of(self, path: Path) -> Position:
+    def position_of(self, path: FieldPath) -> SourcePosition:
         """Where the value stands, else its key; a missing field is reported where its parent stands."""
         for end in range(len(path), -1, -1):
             prefix = path[:end]
@@ -103,15 +103,15 @@ class YamlDocument:
                 return self.positions[prefix]
             if prefix in self.key_positions:
                 return self.key_positions[prefix]
-        return Position(1, 1)
+        return SourcePosition(1, 1)
 
-    def position_in_value(self, path: Path, written: str) -> Position:
+    def position_in_value(self, path: FieldPath, written: str) -> SourcePosition:
         """Where `written` first stands in the value at path as the file writes it (a link on the second line
         of a folded block, say); where the value stands if it is not written so (an escape in quotes)."""
         start = self.position_of(path)
         line_starts = [0, *(newline.end() for newline in re.finditer("\n", self.text))]
 
-        def offset(position: Position) -> int:
+        def offset(position: SourcePosition) -> int:
             return line_starts[position.line - 1] + position.column - 1
 
         begin = offset(start)
@@ -121,7 +121,7 @@ class YamlDocument:
         if found < 0:
             return start
         line = bisect.bisect_right(line_starts, found)
-        return Position(line, found - line_starts[line - 1] + 1)
+        return SourcePosition(line, found - line_starts[line - 1] + 1)
 
 
 # libyaml's C parser reads many times faster; where it is missing, PyYAML's own does the same job. Values
@@ -136,9 +136,9 @@ def _event_source(text: str) -> Callable[[], Event]:
     return _LOADER(text).get_event
 
 
-def _position(event: Event) -> Position:
+def _position(event: Event) -> SourcePosition:
     mark = event.start_mark
-    return Position(mark.line + 1, mark.column + 1)
+    return SourcePosition(mark.line + 1, mark.column + 1)
 
 
 def _explicit_tag(event: Event) -> str | None:
@@ -208,7 +208,7 @@ class _Builder:
             self._problem(extra, (), "a single YAML document; remove the second one (after ---)")
         return value
 
-    def value(self, event: Event, path: Path) -> object:
+    def value(self, event: Event, path: FieldPath) -> object:
         if self.positions is not None:
             self.positions[path] = _position(event)
         if isinstance(event, AliasEvent):
@@ -231,7 +231,7 @@ class _Builder:
             event = self.next_event()
             depth += isinstance(event, CollectionStartEvent) - isinstance(event, (MappingEndEvent, SequenceEndEvent))
 
-    def _sequence(self, path: Path) -> list:
+    def _sequence(self, path: FieldPath) -> list:
         items = []
         for index in count():
             event = self.next_event()
@@ -239,7 +239,7 @@ class _Builder:
                 return items
             items.append(self.value(event, path + (index,)))
 
-    def _mapping(self, path: Path) -> dict:
+    def _mapping(self, path: FieldPath) -> dict:
         result: dict[str, object] = {}
         key_events: dict[str, ScalarEvent] = {}
         while not isinstance(key_event := self.next_event(), MappingEndEvent):
@@ -275,7 +275,7 @@ class _Builder:
             return float(text)
         return None
 
-    def _scalar(self, event: ScalarEvent, path: Path) -> object:
+    def _scalar(self, event: ScalarEvent, path: FieldPath) -> object:
         text = event.value
         # Quoted or block scalars are always text (plain style is None or ''), and so is a plain one that no
         # reader could take for anything else: most values, so they skip the checks below.
@@ -299,7 +299,7 @@ class _Builder:
         )
         return text
 
-    def _problem(self, event: Event, path: Path, expected: str) -> None:
+    def _problem(self, event: Event, path: FieldPath, expected: str) -> None:
         self.problems.append(YamlProblem(_position(event), path, expected))
 
 
@@ -319,16 +319,16 @@ def read_yaml(text: str) -> YamlDocument:
         # A key without its colon is found only on the next line; the key's own line is where to look.
         missing_colon = error.context == "while scanning a simple key"
         mark = (error.context_mark if missing_colon else error.problem_mark) or error.context_mark
-        position = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
+        position = SourcePosition(mark.line + 1, mark.column + 1) if mark else SourcePosition(1, 1)
         message = " ".join(part for part in (error.context, error.problem) if part)
         message += next((hint for clue, hint in _SYNTAX_HINTS.items() if clue in message), "")
         doc.problems[:] = [YamlProblem(position, (), f"valid YAML; {message}")]
         return doc
     except yaml.YAMLError as error:
-        doc.problems[:] = [YamlProblem(Position(1, 1), (), f"valid YAML; {error}")]
+        doc.problems[:] = [YamlProblem(SourcePosition(1, 1), (), f"valid YAML; {error}")]
         return doc
     if value is _EMPTY:
-        doc.problems.append(YamlProblem(Position(1, 1), (), "content; the file is empty"))
+        doc.problems.append(YamlProblem(SourcePosition(1, 1), (), "content; the file is empty"))
     else:
         doc.value = value
     return doc

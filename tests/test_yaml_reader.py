@@ -2,7 +2,7 @@
 
 import pytest
 
-from macros.yaml_reader import Position, read_yaml
+from macros.yaml_reader import SourcePosition, read_yaml
 
 
 def only_problem(text: str):
@@ -26,13 +26,13 @@ def test_values_keep_the_types_the_author_wrote():
 
 def test_every_value_knows_its_line_and_column():
     doc = read_yaml("items:\n  - name: a\n    sets: 3\n")
-    assert doc.positions[("items", 0, "sets")] == Position(3, 11)
-    assert doc.key_positions[("items", 0, "sets")] == Position(3, 5)
+    assert doc.positions[("items", 0, "sets")] == SourcePosition(3, 11)
+    assert doc.key_positions[("items", 0, "sets")] == SourcePosition(3, 5)
 
 
 def test_a_duplicate_key_is_refused_naming_the_first_line():
     problem = only_problem("title: one\ngoal: x\ntitle: two\n")
-    assert problem.position == Position(3, 1)
+    assert problem.position == SourcePosition(3, 1)
     assert problem.path == ("title",)
     assert "already set on line 1" in problem.expected
 
@@ -89,13 +89,13 @@ def test_a_syntax_error_is_reported_with_its_position():
 
 def test_text_holding_a_colon_and_a_space_is_told_to_take_quotes():
     problem = only_problem("title: x\ngoal: Do this: then that\n")
-    assert problem.position == Position(2, 14)
+    assert problem.position == SourcePosition(2, 14)
     assert "put text that holds it in quotes or a folded block" in problem.expected
 
 
 def test_a_field_name_without_its_colon_is_reported_on_its_own_line():
     problem = only_problem("exercises:\n  - variation: x\n    reps 12\n    sets: 3\n")
-    assert problem.position == Position(3, 5)
+    assert problem.position == SourcePosition(3, 5)
     assert "a field name ends with ':'" in problem.expected
 
 
@@ -106,7 +106,7 @@ def test_a_tab_in_indentation_is_a_syntax_error():
 @pytest.mark.parametrize("text", ["a: &x 1\nb: *x\n", "a: 1\nb: *x\n"], ids=["anchor", "no anchor"])
 def test_an_alias_is_refused_where_it_is_used(text):
     problem = only_problem(text)
-    assert (problem.path, problem.position) == (("b",), Position(2, 4))
+    assert (problem.path, problem.position) == (("b",), SourcePosition(2, 4))
     assert "aliases (*name) are not supported" in problem.expected
 
 
