@@ -70,13 +70,14 @@ def write_yaml(path: Path, tree) -> None:
 def make_project(target: Path, scale: int) -> None:
     copy_site_sources(target)
     data = target / "data"
+    data.mkdir(parents=True)
     ids = set(load_content(ROOT / "data").file_of_id)
     for kind in KINDS:
         if not kind.is_folder:
             tree = read_yaml((ROOT / "data" / kind.data).read_text()).value
             write_yaml(data / kind.data, repeated(tree, ids, scale))
             continue
-        (data / kind.data).mkdir(parents=True)
+        (data / kind.data).mkdir()
         for item in sorted((ROOT / "data" / kind.data).glob("*.yaml")):
             tree = read_yaml(item.read_text()).value
             for n in range(scale):
