@@ -367,7 +367,7 @@ class _Discovery:
 
     def __init__(self, data_dir: Path, docs_dir: Path, shown):
         self.data_dir, self.docs_dir, self.shown = data_dir, docs_dir, shown
-        self.root = data_dir.resolve().parent  # the project: no data file may lead out of it
+        self.root = data_dir.parent.resolve()  # the project: no data file may lead out of it
         self.problems: list[Problem] = []
         self.files: list[tuple[Path, ContentKind]] = []
 
@@ -396,11 +396,14 @@ class _Discovery:
 
     def inside_project(self, path: Path) -> bool:
         if not path.resolve().is_relative_to(self.root):
-            self.problem(path, "a file inside the project; this is a link to a place outside it")
+            what = "folder" if path.is_dir() else "file"
+            self.problem(path, f"a {what} inside the project; this is a link to a place outside it")
             return False
         return True
 
     def discover(self) -> None:
+        if not self.inside_project(self.data_dir):
+            return
         known = {kind.data.rstrip("/"): kind for kind in KINDS}
         for path in self.entries(self.data_dir):
             if path.name not in known:

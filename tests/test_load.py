@@ -94,6 +94,15 @@ def test_hidden_editor_and_system_files_are_skipped_not_reported(data_dir):
     assert list(load_content(data_dir).workouts) == ["short-session"]
 
 
+def test_a_data_folder_that_links_out_of_the_project_is_refused(tmp_path, data_dir):
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "data").symlink_to(data_dir, target_is_directory=True)
+    assert problems(project / "data") == [
+        "data:1:1: (whole file): expected a folder inside the project; this is a link to a place outside it"
+    ]
+
+
 def test_a_file_that_cannot_be_read_is_named_with_the_reason(data_dir, monkeypatch):
     unreadable = data_dir / "workouts" / "short-session.yaml"
     real_open = Path.open
