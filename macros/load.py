@@ -376,13 +376,14 @@ class _Discovery:
         shown = os.fsencode(self.shown(path)).decode("utf-8", "backslashreplace")
         self.problems.append(Problem(shown, 1, 1, "", expected))
 
-    def entries(self, folder: Path) -> list[Path]:
-        """The content entries of a folder; a name that is not UTF-8 is reported, not listed."""
+    def entries(self, folder: Path) -> list[Path] | None:
+        """The content entries of a folder (None if it cannot be read); a name that is not UTF-8 is reported,
+        not listed."""
         try:
             paths = sorted(folder.iterdir())
         except OSError as error:
             self.problem(folder, f"a folder this build can read; {_reason(error)}")
-            return []
+            return None
         listed = []
         for path in paths:
             try:
@@ -405,7 +406,7 @@ class _Discovery:
         if not self.inside_project(self.data_dir):
             return
         known = {kind.data.rstrip("/"): kind for kind in KINDS}
-        for path in self.entries(self.data_dir):
+        for path in self.entries(self.data_dir) or []:
             if path.name not in known:
                 names = ", ".join(kind.data for kind in KINDS)
                 self.problem(path, f"only the known data files ({names})")
@@ -421,9 +422,9 @@ class _Discovery:
 
     def discover_items(self, folder: Path, kind: ContentKind) -> None:
         items = self.entries(folder)
-        if not items:
+        if items == []:
             self.problem(folder, "at least one file in this folder")
-        for path in items:
+        for path in items or []:
             if not _is_item_file_name(path.name):
                 expected = f"a file named <kebab-case-id>.yaml, such as {_kebab_case(path.name)}"
                 self.problem(path, expected)
