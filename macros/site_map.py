@@ -20,6 +20,7 @@ def kind_of_data_file(data_name: str) -> ContentKind:
     return next(kind for kind in KINDS if kind.data in (data_name, f"{folder}/"))
 
 
+@cache  # asked for every link on every page: thousands at 100x content
 def link_target(data_name: str, item_id: str) -> tuple[str | None, str]:
     """The page that shows an item of a data file (relative to data/), and its anchor there: none for a
     folder item, which has the page to itself."""
