@@ -18,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 from .kept_readings import KeptReadings
 from .models import (
     DATA_FILES,
+    ID_MAX_LENGTH,
     ID_PATTERN,
     UNANCHORED,
     Content,
@@ -335,6 +336,10 @@ def _load_content(data_dir: Path, shown_root: Path | None, readings: KeptReading
     workout_files = sorted(workout_dir.iterdir()) if workout_dir.is_dir() else []
     for path in workout_files:
         if path.suffix == ".yaml" and re.fullmatch(ID_PATTERN, path.stem):
+            if len(path.stem) > ID_MAX_LENGTH:
+                expected = f"a file name of at most {ID_MAX_LENGTH} characters before .yaml (it is the workout's id)"
+                problems.append(Problem(shown(path), 1, 1, "", f"{expected}, got {len(path.stem)}"))
+                continue
             expected_files[path] = Workout
         else:
             problems.append(Problem(shown(path), 1, 1, "", "a workout file named <kebab-case-id>.yaml"))

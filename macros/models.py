@@ -17,6 +17,7 @@ from pydantic.fields import FieldInfo
 from .text_links import TEXT_LINK
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+ID_MAX_LENGTH = 60  # for every id, whether written in a field or given by a file's name
 _ANY_LINK = re.compile(r"\]\(")
 # A tag opens with "<" right before its name: "pace < threshold" is text (and is escaped on the page).
 _HTML = re.compile(r"<[A-Za-z/!?]")
@@ -87,7 +88,7 @@ def _text(max_length: int, description: str, *, links: bool = True):
 
 Id = Annotated[
     str,
-    StringConstraints(pattern=ID_PATTERN, max_length=60),
+    StringConstraints(pattern=ID_PATTERN, max_length=ID_MAX_LENGTH),
     Field(description="A stable kebab-case id (lowercase letters, digits, single hyphens); it becomes the anchor."),
 ]
 
@@ -136,7 +137,10 @@ def field_at(model: type[BaseModel], path: tuple) -> FieldInfo | None:
 
 def _ref(model: str, description: str):
     return Annotated[
-        str, StringConstraints(pattern=ID_PATTERN, max_length=60), RefTo(model), Field(description=description)
+        str,
+        StringConstraints(pattern=ID_PATTERN, max_length=ID_MAX_LENGTH),
+        RefTo(model),
+        Field(description=description),
     ]
 
 

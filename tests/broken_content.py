@@ -47,6 +47,7 @@ def _from_fixture(fixture: Path) -> BrokenCase:
 
 VALID_WORKOUT = (Path(__file__).parent / "fixtures" / "valid" / "workouts" / "short-session.yaml").read_bytes()
 KNOWN_FILES = "benefits.yaml, technique.yaml, mistakes.yaml, programming.yaml, variations.yaml, summary.yaml, figures.yaml, workouts/"
+LONG_ID = "a-workout-whose-file-name-is-one-character-too-long-for-an-id"  # 61 characters, as no id may be
 MUTATIONS = [
     BrokenCase(
         "invalid-utf-8",
@@ -86,6 +87,15 @@ MUTATIONS = [
         "workouts/Long_Session.yaml",
         VALID_WORKOUT,
         ["data/workouts/Long_Session.yaml:1:1: (whole file): expected a workout file named <kebab-case-id>.yaml"],
+    ),
+    BrokenCase(
+        "workout-id-too-long",
+        f"workouts/{LONG_ID}.yaml",
+        VALID_WORKOUT,
+        [
+            f"data/workouts/{LONG_ID}.yaml:1:1: (whole file): expected a file name of at most 60 characters before"
+            " .yaml (it is the workout's id), got 61"
+        ],
     ),
     BrokenCase(
         "workout-file-not-yaml",
