@@ -44,6 +44,10 @@ _YAML12_NOT_TEXT = re.compile(
     r"|[-+]?\.(inf|Inf|INF)|\.nan|\.NaN|\.NAN"
 )
 _STR_TAG = "tag:yaml.org,2002:str"
+# Levels of lists and mappings a file may nest. The deepest field of the schema lies 6 levels down (a figure's
+# band's ends, tests/test_yaml_reader.py measures it); anything much deeper is a mistake, and refusing it
+# early keeps reading it to a loop over the parser's events, never a recursion that could overflow.
+MAX_DEPTH = 20
 # PyYAML's syntax messages, with what a content author most likely needs to do.
 _SYNTAX_HINTS = {
     "tab": " (indent with spaces, not tabs)",
@@ -220,6 +224,10 @@ class _Builder:
             return None
         if isinstance(event, ScalarEvent):
             return self._scalar(event, path)
+        if len(path) >= MAX_DEPTH:
+            self._problem(event, path, f"at most {MAX_DEPTH} levels of lists and mappings; no field lies this deep")
+            self._skip(event)
+            return None
         if isinstance(event, MappingStartEvent):
             return self._mapping(path)
         return self._sequence(path)

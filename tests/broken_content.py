@@ -98,6 +98,16 @@ MUTATIONS = [
         ],
     ),
     BrokenCase(
+        "nesting-600-levels-deep",
+        "workouts/short-session.yaml",
+        VALID_WORKOUT.replace(b"title: Short session", b"title: " + b"[" * 600 + b"]" * 600),
+        [
+            "data/workouts/short-session.yaml:2:8: title: expected text, got a list",
+            "data/workouts/short-session.yaml:2:27: title[0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0]: "
+            "expected at most 20 levels of lists and mappings; no field lies this deep",
+        ],
+    ),
+    BrokenCase(
         "workout-file-not-yaml",
         "workouts/notes.txt",
         b"Remember the chalk.\n",

@@ -1,8 +1,12 @@
 """The strict YAML reader: what PyYAML accepts silently is refused, with a position."""
 
-import pytest
+from typing import get_args, get_origin
 
-from macros.yaml_reader import Position, read_yaml
+import pytest
+from pydantic import BaseModel
+
+from macros.models import DATA_FILES, FiguresFile, Workout
+from macros.yaml_reader import MAX_DEPTH, Position, read_yaml
 
 
 def only_problem(text: str):
@@ -144,3 +148,28 @@ def test_words_in_a_value_are_placed_where_the_file_writes_them():
 def test_words_not_written_as_such_in_a_value_are_placed_at_the_value():
     doc = read_yaml('text: "Escaped \\x28#x) here"\nnext: See (#x) again.\n')
     assert doc.position_in_value(("text",), "(#x)") == (1, 7)
+
+
+def nesting_depth(annotation) -> int:
+    """How many levels of lists and mappings a value of this type takes at the most."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return 1 + max(nesting_depth(field.annotation) for field in annotation.model_fields.values())
+    nested = max((nesting_depth(arg) for arg in get_args(annotation)), default=0)
+    return nested + 1 if get_origin(annotation) in (list, dict) else nested
+
+
+def test_the_depth_limit_leaves_room_beyond_the_deepest_field_of_the_schema():
+    assert nesting_depth(FiguresFile) == 6  # the file, figures, a figure, its band, the ends, one end's [x, y]
+    assert max(nesting_depth(model) for model in [*DATA_FILES.values(), Workout]) * 2 <= MAX_DEPTH
+
+
+@pytest.mark.parametrize("text", ["[" * 600 + "]" * 600, "".join("  " * level + "-\n" for level in range(600))])
+def test_nesting_deeper_than_the_limit_is_one_problem_at_the_first_level_too_deep(text):
+    problem = only_problem(text)
+    assert problem.path == (0,) * MAX_DEPTH
+    assert problem.expected == f"at most {MAX_DEPTH} levels of lists and mappings; no field lies this deep"
+
+
+def test_nesting_beyond_what_the_parser_reads_is_a_syntax_problem():
+    problem = only_problem("[" * 100_000 + "]" * 100_000)
+    assert problem.expected.startswith("valid YAML; ")
