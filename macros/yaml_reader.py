@@ -52,7 +52,8 @@ MAX_DEPTH = 20
 _SYNTAX_HINTS = {
     "tab": " (indent with spaces, not tabs)",
     "block": " (check the indentation: items of one list or mapping start in the same column)",
-    "quoted scalar": " (a quote is not closed)",
+    "unknown escape": " (in double quotes a backslash starts an escape: write \\\\ for a backslash, or use single quotes)",
+    "quoted scalar found unexpected end": " (the quote that opens here is not closed)",
     "mapping values": (
         " (': ' starts a field: put text that holds it in quotes or a folded block, >-, or check the indentation)"
     ),
@@ -250,6 +251,9 @@ class _Builder:
     def _mapping(self, path: Path) -> dict:
         result: dict[str, object] = {}
         key_events: dict[str, ScalarEvent] = {}
+        # A list item whose first field comes again most likely runs on into the next item, whose "- " is
+        # missing: one problem, not one for each of that item's fields.
+        next_item_runs_on = False
         while not isinstance(key_event := self.next_event(), MappingEndEvent):
             is_name = isinstance(key_event, ScalarEvent) and not _explicit_tag(key_event)
             if not is_name or not key_event.style and not _reads_as_text(key_event.value):
@@ -261,7 +265,14 @@ class _Builder:
             key_path = path + (key,)
             if key in key_events:
                 first = _position(key_events[key])
-                self._problem(key_event, key_path, f"each field once; '{key}' is already set on line {first.line}")
+                expected = f"each field once; '{key}' is already set on line {first.line}"
+                if path and isinstance(path[-1], int) and key == next(iter(key_events)):
+                    expected += " (is a `- ` missing at the start of this line, to begin the next item?)"
+                    next_item_runs_on = True
+                elif next_item_runs_on:
+                    expected = None
+                if expected:
+                    self._problem(key_event, key_path, expected)
                 self._skip(self.next_event())
                 continue
             key_events[key] = key_event
@@ -324,11 +335,12 @@ def read_yaml(text: str) -> YamlDocument:
     try:
         value = _Builder(_event_source(text), doc.problems).document()
     except yaml.MarkedYAMLError as error:
-        # A key without its colon is found only on the next line; the key's own line is where to look.
-        missing_colon = error.context == "while scanning a simple key"
-        mark = (error.context_mark if missing_colon else error.problem_mark) or error.context_mark
-        position = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
         message = " ".join(part for part in (error.context, error.problem) if part)
+        # A key without its colon is found only on the next line, and a quote left open only at the end of the
+        # file: the key's own line, or the quote, is where to look.
+        at_start = error.context == "while scanning a simple key" or "quoted scalar found unexpected end" in message
+        mark = (error.context_mark if at_start else error.problem_mark) or error.context_mark
+        position = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
         message += next((hint for clue, hint in _SYNTAX_HINTS.items() if clue in message), "")
         doc.problems[:] = [YamlProblem(position, (), f"valid YAML; {message}")]
         return doc

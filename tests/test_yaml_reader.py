@@ -173,3 +173,15 @@ def test_nesting_deeper_than_the_limit_is_one_problem_at_the_first_level_too_dee
 def test_nesting_beyond_what_the_parser_reads_is_a_syntax_problem():
     problem = only_problem("[" * 100_000 + "]" * 100_000)
     assert problem.expected.startswith("valid YAML; ")
+
+
+def test_a_list_item_whose_first_field_comes_again_is_one_problem_asking_for_the_missing_dash():
+    problem = only_problem("items:\n  - name: a\n    sets: 3\n    name: b\n    sets: 2\n")
+    assert problem.position == Position(4, 5)
+    assert problem.expected.endswith("(is a `- ` missing at the start of this line, to begin the next item?)")
+
+
+def test_an_unclosed_quote_is_reported_where_it_opens():
+    problem = only_problem('title: "Short\ngoal: x\nexercises: []\n')
+    assert problem.position == Position(1, 8)
+    assert "the quote that opens here is not closed" in problem.expected
