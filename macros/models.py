@@ -34,8 +34,10 @@ _LINE_BREAKS = {
     "\u2029": "paragraph separator (U+2029)",
 }
 _LINE_BREAK = re.compile(f"[{''.join(_LINE_BREAKS)}]")
-# Text without any of these characters passes every check below: most text, checked in one scan.
-_MAYBE_MARKUP = re.compile(f"[{''.join(_LINE_BREAKS)}<{{}}%#!\\]]|^\\s|\\s$")
+# What starts each sentence that a scaffold (macros/scaffolds/) leaves for the contributor to rewrite.
+PLACEHOLDER = "TODO:"
+# Text without any of these passes every check below: most text, checked in one scan.
+_MAYBE_MARKUP = re.compile(f"[{''.join(_LINE_BREAKS)}<{{}}%#!\\]]|^\\s|\\s$|{PLACEHOLDER}")
 # Emphasis in a title would show in its heading but not in the navigation or the browser's title bar.
 _EMPHASIS = re.compile(r"[*_]")
 
@@ -49,6 +51,8 @@ def _check_text(value: str) -> str:
     """Text is plain words plus *emphasis*, **strong** and [links](#id): nothing that runs or renders as markup."""
     if not _MAYBE_MARKUP.search(value):
         return value
+    if PLACEHOLDER in value:
+        raise ValueError(f"your own words in place of the template's placeholder ({PLACEHOLDER} ...)")
     if line_break := _LINE_BREAK.search(value):
         if line_break.group() == "\n":
             raise ValueError("one paragraph without line breaks (for long text use a folded block: >-)")
