@@ -24,6 +24,7 @@ from .models import (
     Content,
     Figure,
     Model,
+    Variation,
     Workout,
     field_at,
     nested_model,
@@ -293,6 +294,23 @@ def _mistake_figure_problems(
     return problems
 
 
+def _per_side_problems(
+    workouts: list[_SourceFile], variations: dict[str, Variation], variations_file: str
+) -> list[Problem]:
+    """Reps per side only for a variation done one side at a time: for any other, "each leg" is wrong."""
+    problems = []
+    for source in workouts:
+        for index, exercise in enumerate(source.model.exercises):
+            variation = variations.get(exercise.variation)
+            if exercise.per_side and variation and not variation.one_side_at_a_time:
+                expected = (
+                    f"per_side left out: '{variation.id}' is not done one side at a time (if it is, say so with "
+                    f"one_side_at_a_time: true in {variations_file})"
+                )
+                problems.append(source.problem(("exercises", index, "per_side"), expected))
+    return problems
+
+
 def _path_to(path: FieldPath, name: str, index: int | None) -> FieldPath:
     return path + (name,) if index is None else path + (name, index)
 
@@ -370,6 +388,11 @@ def _load_content(data_dir: Path, shown_root: Path | None, readings: KeptReading
     if mistakes and figures and mistakes.model and figures.model:
         figures_by_id = {figure.id: figure for figure in figures.model.figures}
         problems += _mistake_figure_problems(mistakes, figures_by_id, problems)
+    variations = sources.get(str(data_dir / "variations.yaml"))
+    if variations and variations.model:
+        workouts = [source for source in sources.values() if isinstance(source.model, Workout)]
+        by_id = {variation.id: variation for variation in variations.model.variations}
+        problems += _per_side_problems(workouts, by_id, variations.shown_name)
     if problems:
         raise ContentError(problems)
     models = {Path(name).stem: sources[str(data_dir / name)].model for name in DATA_FILES}

@@ -283,6 +283,10 @@ class Variation(Model):
         min_length=1, max_length=5, description="What you need, one item each, sentence case, e.g. 'Barbell'."
     )
     harder: list[VariationRef] = Field(default=[], description="Variations that are a step up from this one.")
+    one_side_at_a_time: bool = Field(
+        default=False,
+        description="true when it is done one leg at a time: only then may a workout give its reps per side.",
+    )
     key_cues: list[CueRef] = Field(
         min_length=1, max_length=3, description="The cues that matter most: they go on the printed card."
     )
@@ -311,7 +315,10 @@ class Exercise(Model):
     variation: VariationRef
     sets: int = Field(ge=1, le=10, description="How many sets.")
     reps: int = Field(ge=1, le=50, description="Repetitions in each set (for each leg when per_side is true).")
-    per_side: bool = Field(default=False, description="true when the reps are for each leg; leave out otherwise.")
+    per_side: bool = Field(
+        default=False,
+        description="true when the reps are for each leg (a variation done one side at a time); leave out otherwise.",
+    )
 
 
 class Workout(Model):
