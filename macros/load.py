@@ -15,6 +15,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
+from . import figure_rules
 from .kept_readings import KeptReadings
 from .models import (
     DATA_FILES,
@@ -22,6 +23,7 @@ from .models import (
     ID_PATTERN,
     UNANCHORED,
     Content,
+    Cue,
     Figure,
     Model,
     Variation,
@@ -294,6 +296,19 @@ def _mistake_figure_problems(
     return problems
 
 
+def _cues(technique: _SourceFile, variations: _SourceFile) -> list[Cue]:
+    own_cues = [cue for variation in variations.model.variations for cue in variation.cues]
+    return [*technique.model.setup, *technique.model.execution, *own_cues]
+
+
+def _figure_problems(figures: _SourceFile, rule_of_cue: dict[str, str | None]) -> list[Problem]:
+    """A figure that cannot be drawn, or that contradicts a cue it claims (macros/figure_rules.py)."""
+    return [
+        figures.problem(("figures", problem.index, *problem.path), problem.expected)
+        for problem in figure_rules.figure_problems(figures.model.figures, rule_of_cue)
+    ]
+
+
 def _per_side_problems(
     workouts: list[_SourceFile], variations: dict[str, Variation], variations_file: str
 ) -> list[Problem]:
@@ -388,7 +403,14 @@ def _load_content(data_dir: Path, shown_root: Path | None, readings: KeptReading
     if mistakes and figures and mistakes.model and figures.model:
         figures_by_id = {figure.id: figure for figure in figures.model.figures}
         problems += _mistake_figure_problems(mistakes, figures_by_id, problems)
-    variations = sources.get(str(data_dir / "variations.yaml"))
+    technique, variations = (sources.get(str(data_dir / name)) for name in ("technique.yaml", "variations.yaml"))
+    if figures and figures.model:
+        cue_files = [technique, variations]
+        cues = [] if not all(source and source.model for source in cue_files) else _cues(*cue_files)
+        rule_of_cue: dict[str, str | None] = {}
+        for cue in cues:
+            rule_of_cue.setdefault(cue.id, cue.figure_rule)  # a duplicate id is reported already: the first counts
+        problems += _figure_problems(figures, rule_of_cue)
     if variations and variations.model:
         workouts = [source for source in sources.values() if isinstance(source.model, Workout)]
         by_id = {variation.id: variation for variation in variations.model.variations}

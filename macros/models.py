@@ -14,6 +14,7 @@ from typing import Annotated, Literal, get_args
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 from pydantic.fields import FieldInfo
 
+from .figure_rules import RULES
 from .text_links import TEXT_LINK
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -181,6 +182,11 @@ class Cue(Model):
     cue: CueText
     detail: Text | None = Field(
         default=None, description="Optional: what the cue means and why, in a sentence or two (plain text)."
+    )
+    figure_rule: Literal[tuple(RULES)] | None = Field(
+        default=None,
+        description="The rule (macros/figure_rules.py) that measures this cue in a figure: a figure may show it,"
+        " or get it wrong, only if it names one.",
     )
 
 
