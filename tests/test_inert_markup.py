@@ -1,6 +1,9 @@
 """Markup in content is inert: what validation lets through is shown literally on the built page, never
 executed or evaluated (what it refuses is in the broken-content corpus)."""
 
+import html
+import json
+
 import pytest
 
 from tests.project import BuiltSite, copy_project, mkdocs_build
@@ -80,3 +83,8 @@ def test_a_title_reads_the_same_in_its_heading_the_navigation_the_title_bar_and_
     footer_link = site.soup("workouts/").select_one("a.md-footer__link--next")
     assert footer_link["aria-label"] == f"Next: {WORKOUT_TITLE}"
     assert footer_link.select_one(".md-ellipsis").get_text().strip() == WORKOUT_TITLE
+    # The search index holds titles as HTML, as MkDocs makes them from headings: the page's and its heading's alike.
+    search = json.loads((site.root / "search" / "search_index.json").read_text())
+    locations = ("workouts/short-session/", "workouts/short-session/#sets-reps-3")
+    titles = [doc["title"] for doc in search["docs"] if doc["location"] in locations]
+    assert [html.unescape(title) for title in titles] == [WORKOUT_TITLE, WORKOUT_TITLE]
