@@ -344,6 +344,12 @@ def read_yaml(text: str) -> YamlDocument:
         message += next((hint for clue, hint in _SYNTAX_HINTS.items() if clue in message), "")
         doc.problems[:] = [YamlProblem(position, (), f"valid YAML; {message}")]
         return doc
+    except yaml.reader.ReaderError as error:  # a character that YAML does not allow anywhere in a file
+        line_start = text.rfind("\n", 0, error.position) + 1
+        position = Position(text.count("\n", 0, error.position) + 1, error.position - line_start + 1)
+        expected = f"text that YAML allows; remove the control character U+{error.character:04X}"
+        doc.problems[:] = [YamlProblem(position, (), expected)]
+        return doc
     except yaml.YAMLError as error:
         doc.problems[:] = [YamlProblem(Position(1, 1), (), f"valid YAML; {error}")]
         return doc

@@ -98,6 +98,15 @@ MUTATIONS = [
         ],
     ),
     BrokenCase(
+        "control-character",
+        "workouts/short-session.yaml",
+        VALID_WORKOUT.replace(b"A quick one.", b"A quick\x0bone."),
+        [
+            "data/workouts/short-session.yaml:3:14: (whole file): expected text that YAML allows; remove the control "
+            "character U+000B"
+        ],
+    ),
+    BrokenCase(
         "nesting-600-levels-deep",
         "workouts/short-session.yaml",
         VALID_WORKOUT.replace(b"title: Short session", b"title: " + b"[" * 600 + b"]" * 600),
