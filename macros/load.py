@@ -23,10 +23,8 @@ from .models import (
     ID_PATTERN,
     UNANCHORED,
     Content,
-    Cue,
     Figure,
     Model,
-    Variation,
     Workout,
     field_at,
     nested_model,
@@ -296,31 +294,36 @@ def _mistake_figure_problems(
     return problems
 
 
-def _cues(technique: _SourceFile, variations: _SourceFile) -> list[Cue]:
-    own_cues = [cue for variation in variations.model.variations for cue in variation.cues]
-    return [*technique.model.setup, *technique.model.execution, *own_cues]
-
-
-def _figure_problems(figures: _SourceFile, rule_of_cue: dict[str, str | None]) -> list[Problem]:
+def _figure_problems(
+    figures: _SourceFile | None, technique: _SourceFile | None, variations: _SourceFile | None
+) -> list[Problem]:
     """A figure that cannot be drawn, or that contradicts a cue it claims (macros/figure_rules.py)."""
+    if not (figures and figures.model):
+        return []
+    rule_of_cue: dict[str, str | None] = {}  # none known while a file of cues has failed: its cues are not checked
+    if technique and technique.model and variations and variations.model:
+        own_cues = [cue for variation in variations.model.variations for cue in variation.cues]
+        for cue in [*technique.model.setup, *technique.model.execution, *own_cues]:
+            rule_of_cue.setdefault(cue.id, cue.figure_rule)  # a duplicate id is reported already: the first counts
     return [
         figures.problem(("figures", problem.index, *problem.path), problem.expected)
         for problem in figure_rules.figure_problems(figures.model.figures, rule_of_cue)
     ]
 
 
-def _per_side_problems(
-    workouts: list[_SourceFile], variations: dict[str, Variation], variations_file: str
-) -> list[Problem]:
+def _per_side_problems(workouts: list[_SourceFile], variations: _SourceFile | None) -> list[Problem]:
     """Reps per side only for a variation done one side at a time: for any other, "each leg" is wrong."""
+    if not (variations and variations.model):
+        return []
+    by_id = {variation.id: variation for variation in variations.model.variations}
     problems = []
     for source in workouts:
         for index, exercise in enumerate(source.model.exercises):
-            variation = variations.get(exercise.variation)
+            variation = by_id.get(exercise.variation)
             if exercise.per_side and variation and not variation.one_side_at_a_time:
                 expected = (
                     f"per_side left out: '{variation.id}' is not done one side at a time (if it is, say so with "
-                    f"one_side_at_a_time: true in {variations_file})"
+                    f"one_side_at_a_time: true in {variations.shown_name})"
                 )
                 problems.append(source.problem(("exercises", index, "per_side"), expected))
     return problems
@@ -404,17 +407,8 @@ def _load_content(data_dir: Path, shown_root: Path | None, readings: KeptReading
         figures_by_id = {figure.id: figure for figure in figures.model.figures}
         problems += _mistake_figure_problems(mistakes, figures_by_id, problems)
     technique, variations = (sources.get(str(data_dir / name)) for name in ("technique.yaml", "variations.yaml"))
-    if figures and figures.model:
-        cue_files = [technique, variations]
-        cues = [] if not all(source and source.model for source in cue_files) else _cues(*cue_files)
-        rule_of_cue: dict[str, str | None] = {}
-        for cue in cues:
-            rule_of_cue.setdefault(cue.id, cue.figure_rule)  # a duplicate id is reported already: the first counts
-        problems += _figure_problems(figures, rule_of_cue)
-    if variations and variations.model:
-        workouts = [source for source in sources.values() if isinstance(source.model, Workout)]
-        by_id = {variation.id: variation for variation in variations.model.variations}
-        problems += _per_side_problems(workouts, by_id, variations.shown_name)
+    workouts = [source for source in sources.values() if isinstance(source.model, Workout)]
+    problems += _figure_problems(figures, technique, variations) + _per_side_problems(workouts, variations)
     if problems:
         raise ContentError(problems)
     models = {Path(name).stem: sources[str(data_dir / name)].model for name in DATA_FILES}
