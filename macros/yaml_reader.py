@@ -45,8 +45,9 @@ _YAML12_NOT_TEXT = re.compile(
 )
 _STR_TAG = "tag:yaml.org,2002:str"
 # Levels of lists and mappings a file may nest. The deepest field of the schema lies 6 levels down (a figure's
-# band's ends, tests/test_yaml_reader.py measures it); anything much deeper is a mistake, and refusing it
-# early keeps reading it to a loop over the parser's events, never a recursion that could overflow.
+# band's ends, tests/test_yaml_reader.py measures it); anything much deeper is a mistake. Reading stops at
+# the first value too deep: no recursion that could overflow, and no parsing of the rest, which for deep
+# flow lists ("[[[[...") takes PyYAML's own parser time that grows with the square of the depth.
 MAX_DEPTH = 20
 # PyYAML's syntax messages, with what a content author most likely needs to do.
 _SYNTAX_HINTS = {
@@ -187,6 +188,10 @@ def describe(value: object) -> str:
     return type(value).__name__
 
 
+class _TooDeep(Exception):
+    """Ends the reading of a file nested deeper than MAX_DEPTH, once the problem is noted."""
+
+
 class _Builder:
     """Builds plain values from a stream of parser events, collecting every problem on the way."""
 
@@ -227,8 +232,7 @@ class _Builder:
             return self._scalar(event, path)
         if len(path) >= MAX_DEPTH:
             self._problem(event, path, f"at most {MAX_DEPTH} levels of lists and mappings; no field lies this deep")
-            self._skip(event)
-            return None
+            raise _TooDeep
         if isinstance(event, MappingStartEvent):
             return self._mapping(path)
         return self._sequence(path)
@@ -344,6 +348,8 @@ def read_yaml(text: str) -> YamlDocument:
         message += next((hint for clue, hint in _SYNTAX_HINTS.items() if clue in message), "")
         doc.problems[:] = [YamlProblem(position, (), f"valid YAML; {message}")]
         return doc
+    except _TooDeep:
+        return doc  # without a value: the problems noted so far say why
     except yaml.reader.ReaderError as error:  # a character that YAML does not allow anywhere in a file
         line_start = text.rfind("\n", 0, error.position) + 1
         position = Position(text.count("\n", 0, error.position) + 1, error.position - line_start + 1)

@@ -3,8 +3,10 @@
 from typing import get_args, get_origin
 
 import pytest
+import yaml
 from pydantic import BaseModel
 
+from macros import yaml_reader
 from macros.models import DATA_FILES, FiguresFile, Workout
 from macros.yaml_reader import MAX_DEPTH, Position, read_yaml
 
@@ -163,16 +165,34 @@ def test_the_depth_limit_leaves_room_beyond_the_deepest_field_of_the_schema():
     assert max(nesting_depth(model) for model in [*DATA_FILES.values(), Workout]) * 2 <= MAX_DEPTH
 
 
-@pytest.mark.parametrize("text", ["[" * 600 + "]" * 600, "".join("  " * level + "-\n" for level in range(600))])
-def test_nesting_deeper_than_the_limit_is_one_problem_at_the_first_level_too_deep(text):
-    problem = only_problem(text)
+LOADERS = {"libyaml": yaml.CSafeLoader, "pure-python": yaml.SafeLoader}
+DEEP_NESTING = {
+    "flow lists": "[" * 600 + "]" * 600,
+    "block lists": "".join("  " * level + "-\n" for level in range(600)),
+}
+
+
+@pytest.mark.parametrize("loader", LOADERS.values(), ids=LOADERS)
+@pytest.mark.parametrize("text", DEEP_NESTING.values(), ids=DEEP_NESTING)
+def test_nesting_deeper_than_the_limit_ends_the_reading_with_one_problem_at_the_first_level_too_deep(
+    text, loader, monkeypatch
+):
+    monkeypatch.setattr(yaml_reader, "_LOADER", loader)
+    doc = read_yaml(text)
+    assert doc.value is None
+    [problem] = doc.problems
     assert problem.path == (0,) * MAX_DEPTH
     assert problem.expected == f"at most {MAX_DEPTH} levels of lists and mappings; no field lies this deep"
 
 
-def test_nesting_beyond_what_the_parser_reads_is_a_syntax_problem():
-    problem = only_problem("[" * 100_000 + "]" * 100_000)
-    assert problem.expected.startswith("valid YAML; ")
+@pytest.mark.parametrize("loader", LOADERS.values(), ids=LOADERS)
+def test_nesting_of_a_whole_megabyte_is_one_problem_on_its_first_line(loader, monkeypatch):
+    # libyaml refuses it itself, past 1000 levels; PyYAML's parser is stopped at the first level too deep.
+    monkeypatch.setattr(yaml_reader, "_LOADER", loader)
+    doc = read_yaml("[" * 500_000 + "]" * 500_000)
+    assert doc.value is None
+    [problem] = doc.problems
+    assert problem.position.line == 1
 
 
 def test_a_list_item_whose_first_field_comes_again_is_one_problem_asking_for_the_missing_dash():
