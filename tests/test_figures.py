@@ -126,6 +126,7 @@ def test_a_figure_that_contradicts_a_cue_it_shows_is_one_problem_at_that_cue():
     [(index, path, expected)] = problems_of(sagging, **rules)
     assert (index, path) == (0, ("shows", 1))
     assert expected.startswith("'drive-up' drawn done right, as hips-fully-extended measures it: the hip no more")
+    assert expected.endswith("(this figure: the hip 47 degrees below the line from shoulder to knee)")
 
 
 def test_a_mistake_figure_that_gets_its_cue_right_is_one_problem_at_that_cue():
@@ -134,6 +135,13 @@ def test_a_mistake_figure_that_gets_its_cue_right_is_one_problem_at_that_cue():
     )
     assert path == ("gets_wrong", 0)
     assert expected.startswith("'drive-up' drawn clearly wrong, as hips-fully-extended measures it")
+    assert expected.endswith("(this figure: the hip 0 degrees above the line from shoulder to knee)")
+
+
+def test_a_message_about_a_front_view_gives_the_gaps_its_rule_reads():
+    narrow_feet = fixture_figure("knees-front", {"left_ankle": [4, 8], "left_toe": [6, 0]}, shows=["feet-apart"])
+    [(_, _, expected)] = problems_of(narrow_feet, feet_apart="feet-hip-width-apart")
+    assert expected.endswith("(this figure: the ankles 13 cm apart, the hips 18 cm apart)")
 
 
 def test_a_mistake_figure_needs_a_rule_that_measures_its_cue_done_wrong():
