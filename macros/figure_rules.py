@@ -99,19 +99,19 @@ def feet_on_platform(figure: Figure) -> bool:
 
 
 # What a figure measures, said for messages: the numbers a contributor changes by moving joints.
-def said_knee_angle(figure: Figure) -> str:
+def _said_knee_angle(figure: Figure) -> str:
     return f"a knee angle of {knee_angle(figure):.0f} degrees"
 
 
-def said_shin(figure: Figure) -> str:
+def _said_shin(figure: Figure) -> str:
     return f"the shin {shin_from_vertical(figure):.0f} degrees from vertical"
 
 
-def said_hip(figure: Figure) -> str:
+def _said_hip(figure: Figure) -> str:
     return _off_line("the hip", hip_bend(figure), "shoulder to knee")
 
 
-def said_ribs(figure: Figure) -> str:
+def _said_ribs(figure: Figure) -> str:
     return _off_line("the ribs", lower_back_bend(figure), "shoulder to hip")
 
 
@@ -119,7 +119,7 @@ def _off_line(part: str, degrees: float, line: str) -> str:
     return f"{part} {abs(degrees):.0f} degrees {'above' if degrees >= 0 else 'below'} the line from {line}"
 
 
-def said_gaps(*joint_names: str) -> Callable[[Figure], str]:
+def _said_gaps(*joint_names: str) -> Callable[[Figure], str]:
     return lambda figure: ", ".join(f"the {name}s {gap(figure, name):.0f} cm apart" for name in joint_names)
 
 
@@ -152,7 +152,7 @@ RULES: dict[str, Rule] = {
         lambda f: 85 <= knee_angle(f) <= 95 and shin_from_vertical(f) <= 12 and ["hip", "knee", "ankle"] in f.angles,
         "a knee angle of 85 to 95 degrees, the shin within 12 degrees of vertical, and the angle marked at "
         "[hip, knee, ankle]",
-        reads=(said_knee_angle, said_shin),
+        reads=(_said_knee_angle, _said_shin),
     ),
     "shoulders-hips-knees-in-line": Rule(
         "side",
@@ -160,7 +160,7 @@ RULES: dict[str, Rule] = {
         "the hip within 10 degrees of the line from shoulder to knee, and that line drawn ([shoulder, knee])",
         lambda f: abs(hip_bend(f)) > 10 and ["shoulder", "knee"] in f.lines,
         "the hip more than 10 degrees off the line from shoulder to knee, and that line drawn ([shoulder, knee])",
-        reads=(said_hip,),
+        reads=(_said_hip,),
     ),
     "hips-fully-extended": Rule(
         "side",
@@ -168,7 +168,7 @@ RULES: dict[str, Rule] = {
         "the hip no more than 10 degrees below the line from shoulder to knee, and an arrow up at the hip",
         lambda f: hip_bend(f) < -20,  # shoulder-hip-knee under 160 degrees: well short of extension
         "the hip more than 20 degrees below the line from shoulder to knee",
-        reads=(said_hip,),
+        reads=(_said_hip,),
     ),
     "neutral-lower-back": Rule(
         "side",
@@ -176,7 +176,7 @@ RULES: dict[str, Rule] = {
         "the ribs within 5 degrees of the line from shoulder to hip",
         lambda f: lower_back_bend(f) >= 15,
         "the ribs at least 15 degrees above the line from shoulder to hip (an arched lower back)",
-        reads=(said_ribs,),
+        reads=(_said_ribs,),
     ),
     "push-down-through-heels": Rule("side", lambda f: has_arrow(f, "ankle", "down"), "an arrow down at the ankle"),
     "knees-over-ankles": Rule(
@@ -185,14 +185,14 @@ RULES: dict[str, Rule] = {
         "each knee within 3 cm of its ankle, side to side",
         lambda f: gap(f, "knee") <= gap(f, "ankle") - 6,
         "the knees at least 6 cm closer together than the ankles (caving in)",
-        reads=(said_gaps("knee", "ankle"),),
+        reads=(_said_gaps("knee", "ankle"),),
     ),
     "feet-hip-width-apart": Rule(
         "front",
         feet_hip_width_apart,
         "the ankles 0.8 to 1.25 times as far apart as the hips, and lines [left_hip, left_ankle] and "
         "[right_hip, right_ankle]",
-        reads=(said_gaps("ankle", "hip"),),
+        reads=(_said_gaps("ankle", "hip"),),
     ),
     "band-above-knees": Rule(
         "side", band_above_knees, "a band whose ends are within 12 cm of the knee, nearer the knee than the hip"

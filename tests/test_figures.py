@@ -5,11 +5,13 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from macros.figure_rules import RULES, figure_problems
 from macros.figures import angle_at, bend, drawings, joints, length
 from macros.load import load_content
-from macros.models import Figure
+from macros.models import SIDE_JOINTS, Figure
 from macros.render import Renderer, plain_text
 from tests.project import VALID_FIXTURES
 
@@ -182,6 +184,19 @@ def test_a_figure_that_cannot_be_drawn_is_one_problem_at_the_field_that_stops_it
     figure = fixture_figure("top", moved, angles=[["hip", "knee", "ankle"]], lines=[], arrows=[])
     assert problems_of(figure) == [(0, path, expected)]
     with pytest.raises(ArithmeticError):
+        drawings([figure])
+
+
+# Joints on a coarse grid, so that joints at one place and joints in a straight line come up often.
+GRID_POINT = st.lists(st.integers(-1, 1).map(lambda step: step * 20.0), min_size=2, max_size=2)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.fixed_dictionaries({joint: GRID_POINT for joint in SIDE_JOINTS}), st.data())
+def test_a_figure_without_drawing_problems_can_be_drawn(positions, data):
+    marks = st.lists(st.permutations(SIDE_JOINTS).map(lambda joints: list(joints[:3])), min_size=1, max_size=3)
+    figure = fixture_figure("top", positions, angles=data.draw(marks, label="angles"), lines=[], arrows=[])
+    if not problems_of(figure):
         drawings([figure])
 
 
