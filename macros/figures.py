@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from .models import Figure
+if TYPE_CHECKING:  # for annotations only: models imports the figure rules, which measure with this module
+    from .models import Figure
 
 HEAD_RADIUS = 9
 ANGLE_MARK_RADIUS = 14

@@ -14,8 +14,9 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from . import site_map
+from . import figure_rules, site_map
 from .models import (
+    ID_MAX_LENGTH,
     ID_PATTERN,
     KINDS,
     UNANCHORED,
@@ -23,6 +24,7 @@ from .models import (
     ContentKind,
     Figure,
     Model,
+    Workout,
     field_at,
     nested_model,
     references_of,
@@ -325,6 +327,41 @@ def _mistake_figure_problems(
     return problems
 
 
+def _figure_problems(
+    figures: _SourceFile | None, technique: _SourceFile | None, variations: _SourceFile | None
+) -> list[Problem]:
+    """A figure that cannot be drawn, or that contradicts a cue it claims (macros/figure_rules.py)."""
+    if not (figures and figures.model):
+        return []
+    rule_of_cue: dict[str, str | None] = {}  # none known while a file of cues has failed: its cues are not checked
+    if technique and technique.model and variations and variations.model:
+        own_cues = [cue for variation in variations.model.variations for cue in variation.cues]
+        for cue in [*technique.model.setup, *technique.model.execution, *own_cues]:
+            rule_of_cue.setdefault(cue.id, cue.figure_rule)  # a duplicate id is reported already: the first counts
+    return [
+        figures.problem(("figures", problem.index, *problem.path), problem.expected)
+        for problem in figure_rules.figure_problems(figures.model.figures, rule_of_cue)
+    ]
+
+
+def _per_side_problems(workouts: list[_SourceFile], variations: _SourceFile | None) -> list[Problem]:
+    """Reps per side only for a variation done one side at a time: for any other, "each leg" is wrong."""
+    if not (variations and variations.model):
+        return []
+    by_id = {variation.id: variation for variation in variations.model.variations}
+    problems = []
+    for source in workouts:
+        for index, exercise in enumerate(source.model.exercises):
+            variation = by_id.get(exercise.variation)
+            if exercise.per_side and variation and not variation.one_side_at_a_time:
+                expected = (
+                    f"per_side left out: '{variation.id}' is not done one side at a time (if it is, say so with "
+                    f"one_side_at_a_time: true in {variations.shown_name})"
+                )
+                problems.append(source.problem(("exercises", index, "per_side"), expected))
+    return problems
+
+
 def _path_to(path: FieldPath, name: str, index: int | None) -> FieldPath:
     return path + (name,) if index is None else path + (name, index)
 
@@ -428,6 +465,10 @@ class _Discovery:
             if not _is_item_file_name(path.name):
                 expected = f"a file named <kebab-case-id>.yaml, such as {_kebab_case(path.name)}"
                 self.problem(path, expected)
+            elif len(path.stem) > ID_MAX_LENGTH:
+                what = kind.model.__name__.lower()
+                expected = f"a file name of at most {ID_MAX_LENGTH} characters before .yaml (it is the {what}'s id)"
+                self.problem(path, f"{expected}, got {len(path.stem)}")
             elif self.inside_project(path) and not self.takes_over_a_page(path, kind):
                 self.files.append((path, kind))
 
@@ -483,6 +524,9 @@ def load_content(data_dir: Path, shown_root: Path | None = None) -> Content:
     if mistakes and figures and mistakes.model and figures.model:
         figures_by_id = {figure.id: figure for figure in figures.model.figures}
         problems += _mistake_figure_problems(mistakes, figures_by_id, problems)
+    technique, variations = (sources.get(name) for name in ("technique.yaml", "variations.yaml"))
+    workouts = [source for source in sources.values() if isinstance(source.model, Workout)]
+    problems += _figure_problems(figures, technique, variations) + _per_side_problems(workouts, variations)
     if problems:
         raise ContentError(problems)
     return Content(

@@ -14,14 +14,33 @@ from typing import Annotated, Literal, get_args
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 from pydantic.fields import FieldInfo
 
+from .figure_rules import RULES
 from .text_links import TEXT_LINK
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+ID_MAX_LENGTH = 60  # for every id, whether written in a field or given by a file's name
 _ANY_LINK = re.compile(r"\]\(")
-_HTML = re.compile(r"<\s*[A-Za-z/!?]")
+# A tag opens with "<" right before its name: "pace < threshold" is text (and is escaped on the page).
+_HTML = re.compile(r"<[A-Za-z/!?]")
 _TEMPLATE = re.compile(r"\{[{%#]|[}%#]\}")
-# Text without any of these characters passes every check below: most text, checked in one scan.
-_MAYBE_MARKUP = re.compile(r"[\n<{}%#!\]]|^\s|\s$")
+# Every character that Python-Markdown may take for the end of a line: any of them could start a
+# Markdown block, as "\n" would.
+_LINE_BREAKS = {
+    "\n": "line break",
+    "\r": "carriage return (\\r)",
+    "\v": "vertical tab",
+    "\f": "form feed",
+    "\x85": "next-line character (U+0085)",
+    "\u2028": "line separator (U+2028)",
+    "\u2029": "paragraph separator (U+2029)",
+}
+_LINE_BREAK = re.compile(f"[{''.join(_LINE_BREAKS)}]")
+# What starts each sentence that a scaffold (macros/scaffolds/) leaves for the contributor to rewrite.
+PLACEHOLDER = "TODO:"
+# Text without any of these passes every check below: most text, checked in one scan.
+_MAYBE_MARKUP = re.compile(f"[{''.join(_LINE_BREAKS)}<{{}}%#!\\]]|^\\s|\\s$|{PLACEHOLDER}")
+# Emphasis in a title would show in its heading but not in the navigation or the browser's title bar.
+_EMPHASIS = re.compile(r"[*_]")
 
 # What still fits one printed card (A4 and US Letter), each exercise with its figure, when every field on
 # it is as long as allowed: tests/test_print.py proves it. The fields the card shows have bounds chosen
@@ -33,8 +52,12 @@ def _check_text(value: str) -> str:
     """Text is plain words plus *emphasis*, **strong** and [links](#id): nothing that runs or renders as markup."""
     if not _MAYBE_MARKUP.search(value):
         return value
-    if "\n" in value:
-        raise ValueError("one paragraph without line breaks (for long text use a folded block: >-)")
+    if PLACEHOLDER in value:
+        raise ValueError(f"your own words in place of the template's placeholder ({PLACEHOLDER} ...)")
+    if line_break := _LINE_BREAK.search(value):
+        if line_break.group() == "\n":
+            raise ValueError("one paragraph without line breaks (for long text use a folded block: >-)")
+        raise ValueError(f"one paragraph without line breaks; remove the {_LINE_BREAKS[line_break.group()]}")
     if value != value.strip():
         raise ValueError("text without leading or trailing spaces")
     if _HTML.search(value):
@@ -49,9 +72,13 @@ def _check_text(value: str) -> str:
 
 
 def _check_words(value: str) -> str:
-    """Short text shown as it is (headings, names, cues): plain words and emphasis, no links."""
+    """Short text shown as it is (headings, names, cues): plain words, no links and no emphasis."""
     if _ANY_LINK.search(_check_text(value)):
         raise ValueError("words without links (links belong in longer text, such as a detail or an explanation)")
+    if _EMPHASIS.search(value):
+        raise ValueError(
+            "plain words without * or _ (a title, name or cue is shown without emphasis everywhere it appears)"
+        )
     return value
 
 
@@ -66,7 +93,7 @@ def _text(max_length: int, description: str, *, links: bool = True):
 
 Id = Annotated[
     str,
-    StringConstraints(pattern=ID_PATTERN, max_length=60),
+    StringConstraints(pattern=ID_PATTERN, max_length=ID_MAX_LENGTH),
     Field(description="A stable kebab-case id (lowercase letters, digits, single hyphens); it becomes the anchor."),
 ]
 
@@ -115,21 +142,28 @@ def field_at(model: type[BaseModel], path: tuple) -> FieldInfo | None:
 
 def _ref(model: str, description: str):
     return Annotated[
-        str, StringConstraints(pattern=ID_PATTERN, max_length=60), RefTo(model), Field(description=description)
+        str,
+        StringConstraints(pattern=ID_PATTERN, max_length=ID_MAX_LENGTH),
+        RefTo(model),
+        Field(description=description),
     ]
 
 
 CueRef = _ref("Cue", "The id of a cue, from data/technique.yaml or a variation's own cues.")
 VariationRef = _ref("Variation", "The id of a variation, from data/variations.yaml.")
 FigureRef = _ref("Figure", "The id of a figure, from data/figures.yaml.")
-Title = _text(80, "A short title in sentence case, without a full stop or links.", links=False)
+Title = _text(80, "A short title in plain words, sentence case, without a full stop, links or emphasis.", links=False)
 CueText = _text(
     45,
-    "The cue as you would say it at the bench: short and imperative, without a full stop or links; key cues go on"
-    " the card.",
+    "The cue as you would say it at the bench: short and imperative, plain words without a full stop, links or"
+    " emphasis; key cues go on the card.",
     links=False,
 )
-Name = _text(40, "A short name in sentence case, without links; it goes on the printed card.", links=False)
+Name = _text(
+    40,
+    "A short name in plain words, sentence case, without links or emphasis; it goes on the printed card.",
+    links=False,
+)
 CardText = _text(240, "One or two sentences of plain text; it goes on every printed card it belongs to.")
 Summary = _text(160, "One sentence.")
 Text = _text(700, "One paragraph of plain text; `*emphasis*`, `**strong**` and `[words](#id)` links allowed.")
@@ -148,6 +182,11 @@ class Cue(Model):
     cue: CueText
     detail: Text | None = Field(
         default=None, description="Optional: what the cue means and why, in a sentence or two (plain text)."
+    )
+    figure_rule: Literal[tuple(RULES)] | None = Field(
+        default=None,
+        description="The rule (macros/figure_rules.py) that measures this cue in a figure: a figure may show it,"
+        " or get it wrong, only if it names one.",
     )
 
 
@@ -250,6 +289,10 @@ class Variation(Model):
         min_length=1, max_length=5, description="What you need, one item each, sentence case, e.g. 'Barbell'."
     )
     harder: list[VariationRef] = Field(default=[], description="Variations that are a step up from this one.")
+    one_side_at_a_time: bool = Field(
+        default=False,
+        description="true when it is done one leg at a time: only then may a workout give its reps per side.",
+    )
     key_cues: list[CueRef] = Field(
         min_length=1, max_length=3, description="The cues that matter most: they go on the printed card."
     )
@@ -278,7 +321,10 @@ class Exercise(Model):
     variation: VariationRef
     sets: int = Field(ge=1, le=10, description="How many sets.")
     reps: int = Field(ge=1, le=50, description="Repetitions in each set (for each leg when per_side is true).")
-    per_side: bool = Field(default=False, description="true when the reps are for each leg; leave out otherwise.")
+    per_side: bool = Field(
+        default=False,
+        description="true when the reps are for each leg (a variation done one side at a time); leave out otherwise.",
+    )
 
 
 class Workout(Model):

@@ -2,7 +2,8 @@
 
 A workout gets its own file, data/workouts/<id>.yaml, schema modeline included. A variation is added
 as text at the end of the variations list in data/variations.yaml, so the file keeps its comments and
-layout. Either way the result validates; the placeholders say what to write.
+layout. Either way the result validates but for its placeholders ("TODO: say ..."), which say what to
+write and which validation reports until they are replaced.
 """
 
 from __future__ import annotations

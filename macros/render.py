@@ -17,12 +17,21 @@ from .site_map import link_target, relative_link
 from .text_links import TEXT_LINK
 
 # Characters that mean something to Markdown even after HTML escaping: braces open attribute lists,
-# a pipe splits a table cell, brackets make links and link definitions.
-_MARKDOWN_ESCAPES = str.maketrans({"{": "&#123;", "}": "&#125;", "|": "&#124;", "[": "&#91;", "]": "&#93;"})
+# a pipe splits a table cell, brackets make links and link definitions, a backtick opens a code span (which
+# would show the escaped text's entities), a backslash escapes the next character (the "[" of a link after
+# a name, say). Line breaks, which validation refuses, become spaces: none can start a Markdown block.
+_MARKDOWN_ESCAPES = str.maketrans(
+    {
+        **{character: f"&#{ord(character)};" for character in "{}|[]`\\"},
+        **dict.fromkeys("\r\n\v\f\x85\u2028\u2029", " "),
+    }
+)
 # The colon that opens an emoji shortcode such as :smile:, which pymdownx.emoji would turn into an icon.
 _SHORTCODE_COLON = re.compile(r":(?=[+\-\w]+:)")
-# How a line can start a Markdown block (heading, list, rule, fence, admonition, tab, details).
-_BLOCK_START = re.compile(r"^(?:[#=!?~`_]|[*+-](?:\s|[*+-]*$)|\d+[.)]\s)")
+# How a line can start a Markdown block (heading, list, rule such as "-- -" or "* * *", fence, admonition,
+# tab, details). A "*" starts a block only when followed by space or nothing but asterisks and space:
+# otherwise it opens *emphasis*, which text may start with.
+_BLOCK_START = re.compile(r"^(?:[#=!?~`_+-]|\*(?:\s|[*\s]*$)|\d+[.)](?:\s|$))")
 
 
 def inert(value: object) -> Markup:
@@ -189,8 +198,9 @@ class PageFragments:
         workout = self.content.workouts[workout_id]
         # The theme prints page metadata unescaped, as HTML (MkDocs' own titles are HTML): escape it here.
         page.meta.setdefault("description", str(escape(plain_text(workout.goal))))
-        # The card wraps its heading in a block, where MkDocs does not look for the page title.
-        page.meta.setdefault("title", str(escape(workout.title)))
+        # The card wraps its heading in a block, where MkDocs does not look for the page title. MkDocs' titles
+        # are HTML; as Markup, the theme's `| e` (the footer's link names) does not escape it a second time.
+        page.meta.setdefault("title", escape(workout.title))
         return self._card(page, workout_id, title_level=1, controls_in_card=True, print_label="Print card")
 
     def all_workout_cards(self, page) -> str:

@@ -44,11 +44,17 @@ _YAML12_NOT_TEXT = re.compile(
     r"|[-+]?\.(inf|Inf|INF)|\.nan|\.NaN|\.NAN"
 )
 _STR_TAG = "tag:yaml.org,2002:str"
+# Levels of lists and mappings a file may nest. The deepest field of the schema lies 6 levels down (a figure's
+# band's ends, tests/test_yaml_reader.py measures it); anything much deeper is a mistake. Reading stops at
+# the first value too deep: no recursion that could overflow, and no parsing of the rest, which for deep
+# flow lists ("[[[[...") takes PyYAML's own parser time that grows with the square of the depth.
+MAX_DEPTH = 20
 # PyYAML's syntax messages, with what a content author most likely needs to do.
 _SYNTAX_HINTS = {
     "tab": " (indent with spaces, not tabs)",
     "block": " (check the indentation: items of one list or mapping start in the same column)",
-    "quoted scalar": " (a quote is not closed)",
+    "unknown escape": " (in double quotes a backslash starts an escape: write \\\\ for a backslash, or use single quotes)",
+    "quoted scalar found unexpected end": " (the quote that opens here is not closed)",
     "mapping values": (
         " (': ' starts a field: put text that holds it in quotes or a folded block, >-, or check the indentation)"
     ),
@@ -182,6 +188,10 @@ def describe(value: object) -> str:
     return type(value).__name__
 
 
+class _TooDeep(Exception):
+    """Ends the reading of a file nested deeper than MAX_DEPTH, once the problem is noted."""
+
+
 class _Builder:
     """Builds plain values from a stream of parser events, collecting every problem on the way."""
 
@@ -220,6 +230,9 @@ class _Builder:
             return None
         if isinstance(event, ScalarEvent):
             return self._scalar(event, path)
+        if len(path) >= MAX_DEPTH:
+            self._problem(event, path, f"at most {MAX_DEPTH} levels of lists and mappings; no field lies this deep")
+            raise _TooDeep
         if isinstance(event, MappingStartEvent):
             return self._mapping(path)
         return self._sequence(path)
@@ -242,6 +255,9 @@ class _Builder:
     def _mapping(self, path: FieldPath) -> dict:
         result: dict[str, object] = {}
         key_events: dict[str, ScalarEvent] = {}
+        # A list item whose first field comes again most likely runs on into the next item, whose "- " is
+        # missing: one problem, not one for each of that item's fields.
+        next_item_runs_on = False
         while not isinstance(key_event := self.next_event(), MappingEndEvent):
             is_name = isinstance(key_event, ScalarEvent) and not _explicit_tag(key_event)
             if not is_name or not key_event.style and not _reads_as_text(key_event.value):
@@ -253,7 +269,14 @@ class _Builder:
             key_path = path + (key,)
             if key in key_events:
                 first = _position(key_events[key])
-                self._problem(key_event, key_path, f"each field once; '{key}' is already set on line {first.line}")
+                expected = f"each field once; '{key}' is already set on line {first.line}"
+                if path and isinstance(path[-1], int) and key == next(iter(key_events)):
+                    expected += " (is a `- ` missing at the start of this line, to begin the next item?)"
+                    next_item_runs_on = True
+                elif next_item_runs_on:
+                    expected = None
+                if expected:
+                    self._problem(key_event, key_path, expected)
                 self._skip(self.next_event())
                 continue
             key_events[key] = key_event
@@ -316,13 +339,22 @@ def read_yaml(text: str) -> YamlDocument:
     try:
         value = _Builder(_event_source(text), doc.problems).document()
     except yaml.MarkedYAMLError as error:
-        # A key without its colon is found only on the next line; the key's own line is where to look.
-        missing_colon = error.context == "while scanning a simple key"
-        mark = (error.context_mark if missing_colon else error.problem_mark) or error.context_mark
-        position = SourcePosition(mark.line + 1, mark.column + 1) if mark else SourcePosition(1, 1)
         message = " ".join(part for part in (error.context, error.problem) if part)
+        # A key without its colon is found only on the next line, and a quote left open only at the end of the
+        # file: the key's own line, or the quote, is where to look.
+        at_start = error.context == "while scanning a simple key" or "quoted scalar found unexpected end" in message
+        mark = (error.context_mark if at_start else error.problem_mark) or error.context_mark
+        position = SourcePosition(mark.line + 1, mark.column + 1) if mark else SourcePosition(1, 1)
         message += next((hint for clue, hint in _SYNTAX_HINTS.items() if clue in message), "")
         doc.problems[:] = [YamlProblem(position, (), f"valid YAML; {message}")]
+        return doc
+    except _TooDeep:
+        return doc  # without a value: the problems noted so far say why
+    except yaml.reader.ReaderError as error:  # a character that YAML does not allow anywhere in a file
+        line_start = text.rfind("\n", 0, error.position) + 1
+        position = SourcePosition(text.count("\n", 0, error.position) + 1, error.position - line_start + 1)
+        expected = f"text that YAML allows; remove the control character U+{error.character:04X}"
+        doc.problems[:] = [YamlProblem(position, (), expected)]
         return doc
     except yaml.YAMLError as error:
         doc.problems[:] = [YamlProblem(SourcePosition(1, 1), (), f"valid YAML; {error}")]

@@ -53,6 +53,7 @@ def _from_fixture(fixture: Path) -> BrokenCase:
 
 VALID_WORKOUT = (Path(__file__).parent / "fixtures" / "valid" / "workouts" / "short-session.yaml").read_bytes()
 KNOWN_FILES = ", ".join(kind.data for kind in KINDS)
+LONG_ID = "a-workout-whose-file-name-is-one-character-too-long-for-an-id"  # 61 characters, as no id may be
 MUTATIONS = [
     BrokenCase(
         "invalid-utf-8",
@@ -94,6 +95,33 @@ MUTATIONS = [
         [
             "data/workouts/Long_Session.yaml:1:1: (whole file): expected a file named <kebab-case-id>.yaml, "
             "such as long-session.yaml"
+        ],
+    ),
+    BrokenCase(
+        "workout-id-too-long",
+        f"workouts/{LONG_ID}.yaml",
+        VALID_WORKOUT,
+        [
+            f"data/workouts/{LONG_ID}.yaml:1:1: (whole file): expected a file name of at most 60 characters before"
+            " .yaml (it is the workout's id), got 61"
+        ],
+    ),
+    BrokenCase(
+        "control-character",
+        "workouts/short-session.yaml",
+        VALID_WORKOUT.replace(b"A quick one.", b"A quick\x0bone."),
+        [
+            "data/workouts/short-session.yaml:3:14: (whole file): expected text that YAML allows; remove the control "
+            "character U+000B"
+        ],
+    ),
+    BrokenCase(
+        "nesting-600-levels-deep",
+        "workouts/short-session.yaml",
+        VALID_WORKOUT.replace(b"title: Short session", b"title: " + b"[" * 600 + b"]" * 600),
+        [
+            "data/workouts/short-session.yaml:2:27: title[0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0]: "
+            "expected at most 20 levels of lists and mappings; no field lies this deep",
         ],
     ),
     BrokenCase(

@@ -1,136 +1,23 @@
-"""Figures: each one agrees with the cues it claims, measured from its data, and renders as small, accessible,
-themable SVG."""
+"""Figures: the rules that measure a figure against the cues it claims (macros/figure_rules.py), tried on small
+figures, and every figure rendered as small, accessible, themable SVG."""
 
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Callable
-from dataclasses import dataclass
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from macros.figures import angle_at, bend, joints, length
-from macros.models import Figure
+from macros.figure_rules import RULES, figure_problems
+from macros.figures import angle_at, bend, drawings, joints, length
+from macros.load import load_content
+from macros.models import SIDE_JOINTS, Figure
 from macros.render import Renderer, plain_text
+from tests.project import VALID_FIXTURES
 
 SVG = "{http://www.w3.org/2000/svg}"
 MAX_SVG_BYTES = 4096
 SEGMENT_TOLERANCE_CM = 1.5
-
-
-def knee_angle(figure: Figure) -> float:
-    at = joints(figure)
-    return angle_at(at["hip"], at["knee"], at["ankle"])
-
-
-def shin_from_vertical(figure: Figure) -> float:
-    at = joints(figure)
-    return angle_at(at["knee"], at["ankle"], (at["ankle"][0], at["ankle"][1] + 1))
-
-
-def hip_bend(figure: Figure) -> float:
-    """Shoulder-hip-knee: 0 in a straight line, negative when the hips sag below it, positive above it."""
-    at = joints(figure)
-    return bend(at["shoulder"], at["hip"], at["knee"])
-
-
-def lower_back_bend(figure: Figure) -> float:
-    """Shoulder-ribs-hip: 0 for a neutral trunk, positive when the lower back arches (the ribs pushed up)."""
-    at = joints(figure)
-    return bend(at["shoulder"], at["ribs"], at["hip"])
-
-
-def gap(figure: Figure, joint: str) -> float:
-    at = joints(figure)
-    return abs(at[f"left_{joint}"][0] - at[f"right_{joint}"][0])
-
-
-def knees_over_ankles(figure: Figure) -> bool:
-    at = joints(figure)
-    return all(abs(at[f"{side}_knee"][0] - at[f"{side}_ankle"][0]) <= 3 for side in ("left", "right"))
-
-
-def has_arrow(figure: Figure, joint: str, direction: str) -> bool:
-    return any(arrow.at == joint and arrow.direction == direction for arrow in figure.arrows)
-
-
-def shoulders_on_bench(figure: Figure) -> bool:
-    shoulder, bench = joints(figure)["shoulder"], figure.bench
-    if bench is None:
-        return False
-    on_top = 0 < shoulder[1] - (bench.y + bench.height) <= 15
-    return on_top and bench.x <= shoulder[0] <= bench.x + bench.width + 5
-
-
-def bar_over_hips(figure: Figure) -> bool:
-    hip = joints(figure)["hip"]
-    if figure.bar is None:
-        return False
-    return abs(figure.bar.at[0] - hip[0]) <= 5 and 0 < figure.bar.at[1] - hip[1] <= 20
-
-
-def band_above_knees(figure: Figure) -> bool:
-    at = joints(figure)
-    if figure.band is None:
-        return False
-    ends = [(x, y) for x, y in figure.band.ends]
-    middle = ((ends[0][0] + ends[1][0]) / 2, (ends[0][1] + ends[1][1]) / 2)
-    near_knee = all(length(end, at["knee"]) <= 12 for end in ends)
-    return near_knee and length(middle, at["knee"]) < length(middle, at["hip"])
-
-
-def feet_on_platform(figure: Figure) -> bool:
-    at, platform = joints(figure), figure.platform
-    if platform is None:
-        return False
-    top = platform.y + platform.height
-    inside = all(platform.x <= at[joint][0] <= platform.x + platform.width for joint in ("ankle", "toe"))
-    return inside and abs(at["toe"][1] - top) <= 1 and at["ankle"][1] > top
-
-
-@dataclass(frozen=True)
-class CueCheck:
-    """What a figure must measure to show a cue done right, and, for mistake figures, done clearly wrong."""
-
-    view: str
-    right: Callable[[Figure], bool]
-    wrong: Callable[[Figure], bool] | None = None
-
-
-CUE_CHECKS = {
-    "back-on-bench": CueCheck("side", shoulders_on_bench),
-    "bar-across-hips": CueCheck("side", bar_over_hips),
-    "knees-at-90": CueCheck(
-        "side",
-        lambda f: 85 <= knee_angle(f) <= 95 and shin_from_vertical(f) <= 12 and ["hip", "knee", "ankle"] in f.angles,
-    ),
-    "straight-line": CueCheck(
-        "side",
-        right=lambda f: abs(hip_bend(f)) <= 10 and ["shoulder", "knee"] in f.lines,
-        wrong=lambda f: abs(hip_bend(f)) > 10 and ["shoulder", "knee"] in f.lines,
-    ),
-    "drive-hips-up": CueCheck(
-        "side",
-        right=lambda f: hip_bend(f) >= -10 and has_arrow(f, "hip", "up"),
-        wrong=lambda f: hip_bend(f) < -20,  # shoulder-hip-knee under 160 degrees: well short of extension
-    ),
-    "neutral-back": CueCheck(
-        "side", right=lambda f: abs(lower_back_bend(f)) <= 5, wrong=lambda f: lower_back_bend(f) >= 15
-    ),
-    "push-through-heels": CueCheck("side", lambda f: has_arrow(f, "ankle", "down")),
-    "knees-over-toes": CueCheck(
-        "front", right=knees_over_ankles, wrong=lambda f: gap(f, "knee") <= gap(f, "ankle") - 6
-    ),
-    "feet-hip-width": CueCheck(
-        "front",
-        lambda f: (
-            0.8 <= gap(f, "ankle") / gap(f, "hip") <= 1.25
-            and all([f"{side}_hip", f"{side}_ankle"] in f.lines for side in ("left", "right"))
-        ),
-    ),
-    "knees-against-band": CueCheck("side", band_above_knees),
-    "feet-secure": CueCheck("side", feet_on_platform),
-}
-
 # Segments that are true lengths in a view, as the joint pairs that measure them. Front-view thighs point
 # towards the viewer, so their drawn length depends on the pose: they are left out.
 SEGMENTS = {
@@ -153,11 +40,14 @@ SEGMENTS = {
 }
 
 
-def claims(content):
-    """Every (figure, cue id, done right?) that the figures claim."""
-    for figure in content.figures.figures:
-        yield from ((figure, cue_id, True) for cue_id in figure.shows)
-        yield from ((figure, cue_id, False) for cue_id in figure.gets_wrong)
+FIXTURE_FIGURES = {figure.id: figure for figure in load_content(VALID_FIXTURES).figures.figures}
+
+
+def fixture_figure(figure_id: str, joints_moved: dict | None = None, **changes) -> Figure:
+    """A figure of tests/fixtures/valid, with some joints moved and some fields changed."""
+    figure = FIXTURE_FIGURES[figure_id]
+    moved = {**figure.joints, **(joints_moved or {})}
+    return Figure.model_validate({**figure.model_dump(), "joints": moved, **changes})
 
 
 def test_the_angle_at_a_joint_is_measured_between_its_neighbours():
@@ -171,32 +61,143 @@ def test_bend_is_positive_above_the_line_and_negative_below_it():
     assert bend((0, 0), (1, 1), (2, 0)) == pytest.approx(90)
 
 
-def test_every_cue_a_figure_claims_has_a_geometric_check(content):
-    unchecked = {cue_id for _, cue_id, _ in claims(content)} - set(CUE_CHECKS)
-    assert not unchecked, f"add a check to CUE_CHECKS for {sorted(unchecked)}, or leave the cue out of the figure"
+ANKLE_ARROW = {"arrows": [{"at": "hip", "direction": "up"}, {"at": "ankle", "direction": "down"}]}
+BAND = {"band": {"ends": [[88, 55], [98, 55]]}}
+PLATFORM = {"platform": {"x": 85, "y": -10, "width": 40, "height": 10}}
+BOTH_HIP_LINES = {"lines": [["left_hip", "left_ankle"], ["right_hip", "right_ankle"]]}
+# (rule, a figure that the rule finds done right, one like it that it does not)
+DONE_RIGHT = [
+    ("shoulders-on-bench", fixture_figure("top"), fixture_figure("top", {"shoulder": [-4, 60]})),
+    ("bar-over-hips", fixture_figure("top"), fixture_figure("top", bar={"at": [60, 64], "radius": 22.5})),
+    ("knees-at-right-angle", fixture_figure("top"), fixture_figure("top", {"ankle": [110, 8]})),
+    ("knees-at-right-angle", fixture_figure("top"), fixture_figure("top", angles=[])),
+    ("shoulders-hips-knees-in-line", fixture_figure("top"), fixture_figure("short")),
+    ("shoulders-hips-knees-in-line", fixture_figure("top"), fixture_figure("top", lines=[])),
+    ("hips-fully-extended", fixture_figure("top"), fixture_figure("top", arrows=[])),
+    ("neutral-lower-back", fixture_figure("top"), fixture_figure("top", {"ribs": [26, 58]})),
+    ("push-down-through-heels", fixture_figure("top", **ANKLE_ARROW), fixture_figure("top")),
+    ("knees-over-ankles", fixture_figure("knees-front"), fixture_figure("knees-front", {"left_knee": [4, 50]})),
+    ("feet-hip-width-apart", fixture_figure("knees-front", **BOTH_HIP_LINES), fixture_figure("knees-front")),
+    (
+        "feet-hip-width-apart",
+        fixture_figure("knees-front", **BOTH_HIP_LINES),
+        fixture_figure("knees-front", {"left_ankle": [20, 8], "left_toe": [22, 0]}, **BOTH_HIP_LINES),
+    ),
+    ("band-above-knees", fixture_figure("top", **BAND), fixture_figure("top")),
+    ("feet-on-platform", fixture_figure("top", **PLATFORM), fixture_figure("top")),
+]
+# (rule, a figure that the rule finds clearly done wrong, one that it does not)
+DONE_WRONG = [
+    ("shoulders-hips-knees-in-line", fixture_figure("short", lines=[["shoulder", "knee"]]), fixture_figure("top")),
+    ("hips-fully-extended", fixture_figure("short"), fixture_figure("top", {"hip": [48, 45]})),
+    ("neutral-lower-back", fixture_figure("top", {"ribs": [26, 60]}), fixture_figure("top", {"ribs": [26, 53]})),
+    ("knees-over-ankles", fixture_figure("knees-front", {"left_knee": [1, 50]}), fixture_figure("knees-front")),
+]
 
 
-def test_every_figure_shows_its_cues_done_right(content):
-    for figure, cue_id, done_right in claims(content):
-        if done_right:
-            check = CUE_CHECKS[cue_id]
-            assert figure.view == check.view, f"{figure.id}: {cue_id} can only be seen in a {check.view} view"
-            assert check.right(figure), f"{figure.id} does not show '{cue_id}' done right"
+@pytest.mark.parametrize(("rule", "right", "not_right"), DONE_RIGHT, ids=[case[0] for case in DONE_RIGHT])
+def test_a_rule_tells_a_figure_that_shows_its_cue_done_right_from_one_that_does_not(rule, right, not_right):
+    assert RULES[rule].right(right)
+    assert not RULES[rule].right(not_right)
 
 
-def test_every_mistake_figure_shows_its_cues_clearly_done_wrong(content):
-    for figure, cue_id, done_right in claims(content):
-        if not done_right:
-            check = CUE_CHECKS[cue_id]
-            assert check.wrong, f"{figure.id}: no measure of '{cue_id}' done wrong; add one to CUE_CHECKS"
-            assert figure.view == check.view, f"{figure.id}: {cue_id} can only be seen in a {check.view} view"
-            assert check.wrong(figure), f"{figure.id} does not show '{cue_id}' clearly done wrong"
+@pytest.mark.parametrize(("rule", "wrong", "not_wrong"), DONE_WRONG, ids=[case[0] for case in DONE_WRONG])
+def test_a_rule_tells_a_figure_that_shows_its_cue_clearly_done_wrong_from_one_that_does_not(rule, wrong, not_wrong):
+    assert RULES[rule].wrong(wrong)
+    assert not RULES[rule].wrong(not_wrong)
 
 
-def test_the_top_position_has_a_right_angle_at_the_knee_and_a_straight_line_to_the_shoulders(content):
-    top = content.figure("top-position")
-    assert 85 <= knee_angle(top) <= 95
-    assert abs(hip_bend(top)) <= 10
+def test_every_rule_is_tried_on_a_figure_done_right():
+    assert {rule for rule, _, _ in DONE_RIGHT} == set(RULES)
+    assert {rule for rule, _, _ in DONE_WRONG} == {name for name, rule in RULES.items() if rule.wrong}
+
+
+def problems_of(*figures: Figure, **rule_of_cue) -> list[tuple[int, tuple, str]]:
+    rules = {cue_id.replace("_", "-"): rule for cue_id, rule in rule_of_cue.items()}
+    return [(problem.index, problem.path, problem.expected) for problem in figure_problems(list(figures), rules)]
+
+
+def test_a_figure_that_draws_its_cues_as_their_rules_measure_them_has_no_problem():
+    top, short = fixture_figure("top"), fixture_figure("short")
+    assert problems_of(top, short, drive_up="hips-fully-extended") == []
+
+
+def test_a_figure_that_contradicts_a_cue_it_shows_is_one_problem_at_that_cue():
+    sagging = fixture_figure("top", {"hip": [48, 30]}, shows=["back-on-bench", "drive-up"])
+    rules = {"back_on_bench": "shoulders-on-bench", "drive_up": "hips-fully-extended"}
+    [(index, path, expected)] = problems_of(sagging, **rules)
+    assert (index, path) == (0, ("shows", 1))
+    assert expected.startswith("'drive-up' drawn done right, as hips-fully-extended measures it: the hip no more")
+    assert expected.endswith("(this figure: the hip 47 degrees below the line from shoulder to knee)")
+
+
+def test_a_mistake_figure_that_gets_its_cue_right_is_one_problem_at_that_cue():
+    [(_, path, expected)] = problems_of(
+        fixture_figure("top", shows=[], gets_wrong=["drive-up"]), drive_up="hips-fully-extended"
+    )
+    assert path == ("gets_wrong", 0)
+    assert expected.startswith("'drive-up' drawn clearly wrong, as hips-fully-extended measures it")
+    assert expected.endswith("(this figure: the hip 0 degrees above the line from shoulder to knee)")
+
+
+def test_a_message_about_a_front_view_gives_the_gaps_its_rule_reads():
+    narrow_feet = fixture_figure("knees-front", {"left_ankle": [4, 8], "left_toe": [6, 0]}, shows=["feet-apart"])
+    [(_, _, expected)] = problems_of(narrow_feet, feet_apart="feet-hip-width-apart")
+    assert expected.endswith("(this figure: the ankles 13 cm apart, the hips 18 cm apart)")
+
+
+def test_a_mistake_figure_needs_a_rule_that_measures_its_cue_done_wrong():
+    [(_, path, expected)] = problems_of(fixture_figure("short"), drive_up="bar-over-hips")
+    assert path == ("gets_wrong", 0)
+    assert (
+        expected == "a cue that its rule can measure done wrong; bar-over-hips ('drive-up') measures it done right only"
+    )
+
+
+def test_a_cue_is_measured_only_in_the_view_of_its_rule():
+    [(_, path, expected)] = problems_of(
+        fixture_figure("knees-front", shows=["drive-up"]), drive_up="hips-fully-extended"
+    )
+    assert path == ("shows", 0)
+    assert expected == "a cue seen in a front view; 'drive-up' is measured in a side view (hips-fully-extended)"
+
+
+def test_a_cue_without_a_rule_is_one_problem_however_many_figures_claim_it():
+    assert problems_of(fixture_figure("top"), fixture_figure("short"), drive_up=None) == [
+        (0, ("shows", 0), "a cue that names the figure_rule that measures it in a figure; 'drive-up' names none")
+    ]
+
+
+def test_a_cue_that_is_not_known_is_left_to_the_reference_check():
+    assert problems_of(fixture_figure("top")) == []
+
+
+@pytest.mark.parametrize(
+    ("moved", "path", "expected"),
+    [
+        ({"ankle": [93, 51]}, ("angles", 0), "three joints at different places; knee and ankle are at the same place"),
+        ({"ankle": [138, 51]}, ("angles", 0), "an angle of at most 179 degrees at knee, to place its mark and label"),
+        ({"head": [-4, 51]}, ("joints", "head"), "the head apart from the shoulder, to draw the neck between them"),
+    ],
+)
+def test_a_figure_that_cannot_be_drawn_is_one_problem_at_the_field_that_stops_it(moved, path, expected):
+    figure = fixture_figure("top", moved, angles=[["hip", "knee", "ankle"]], lines=[], arrows=[])
+    assert problems_of(figure) == [(0, path, expected)]
+    with pytest.raises(ArithmeticError):
+        drawings([figure])
+
+
+# Joints on a coarse grid, so that joints at one place and joints in a straight line come up often.
+GRID_POINT = st.lists(st.integers(-1, 1).map(lambda step: step * 20.0), min_size=2, max_size=2)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.fixed_dictionaries({joint: GRID_POINT for joint in SIDE_JOINTS}), st.data())
+def test_a_figure_without_drawing_problems_can_be_drawn(positions, data):
+    marks = st.lists(st.permutations(SIDE_JOINTS).map(lambda joints: list(joints[:3])), min_size=1, max_size=3)
+    figure = fixture_figure("top", positions, angles=data.draw(marks, label="angles"), lines=[], arrows=[])
+    if not problems_of(figure):
+        drawings([figure])
 
 
 def test_each_variation_has_a_side_view_figure(content):

@@ -78,6 +78,11 @@ def test_a_link_in_text_must_point_at_an_existing_id(data_dir):
     ]
 
 
+def test_a_less_than_sign_that_opens_no_tag_is_text(data_dir):
+    (data_dir / "summary.yaml").write_text("points:\n  - id: worth-it\n    text: Keep the pace < threshold.\n")
+    assert load_content(data_dir).summary.points[0].text == "Keep the pace < threshold."
+
+
 def test_references_into_a_file_that_failed_are_not_reported_as_dangling(data_dir):
     technique = (data_dir / "technique.yaml").read_text().replace("cue: Upper back on the bench", "cue: [x]")
     (data_dir / "technique.yaml").write_text(technique)

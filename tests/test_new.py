@@ -2,18 +2,35 @@
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from macros.load import load_content
+from macros.models import PLACEHOLDER
 from macros.new import ScaffoldError, create
+from tests.broken_content import problems
 from tests.project import ROOT, BuiltSite, mkdocs_build
 
 
-def test_a_new_workout_is_a_file_of_its_own_that_validates(data_dir):
+def replace_placeholders(path: Path) -> None:
+    """What a contributor does next: write their own words where the template says TODO."""
+    path.write_text(path.read_text().replace(f"{PLACEHOLDER} say", "We say"))
+
+
+def test_a_new_workout_is_a_file_of_its_own_that_validates_once_its_placeholders_are_replaced(data_dir):
     path = create("workout", "tempo-day", data_dir)
     assert path == data_dir / "workouts" / "tempo-day.yaml"
+    replace_placeholders(path)
     assert load_content(data_dir).workouts["tempo-day"].title == "Tempo day"
+
+
+@pytest.mark.parametrize(("kind", "field"), [("workout", "goal"), ("variation", "variations[2].changes")])
+def test_each_placeholder_left_in_new_content_is_one_problem(kind, field, data_dir):
+    path = create(kind, "tempo-day", data_dir)
+    assert path.read_text().count(PLACEHOLDER) == 1
+    expected = f"{field}: expected your own words in place of the template's placeholder ({PLACEHOLDER} ...)"
+    assert [problem.split(": ", 1)[1] for problem in problems(data_dir)] == [expected]
 
 
 def test_a_new_workout_starts_with_the_modeline_of_the_workout_schema(data_dir):
@@ -22,7 +39,7 @@ def test_a_new_workout_starts_with_the_modeline_of_the_workout_schema(data_dir):
 
 
 def test_a_new_variation_is_added_at_the_end_of_the_variations_list_and_validates(data_dir):
-    create("variation", "frog-pump", data_dir)
+    replace_placeholders(create("variation", "frog-pump", data_dir))
     content = load_content(data_dir)
     assert [variation.id for variation in content.variations.variations][-1] == "frog-pump"
     assert content.variation("frog-pump").name == "Frog pump"
@@ -70,13 +87,14 @@ def test_the_command_line_says_what_it_created_or_why_not(data_dir):
     created = run("workout", "tempo-day")
     assert created.returncode == 0, created.stderr
     assert "tempo-day.yaml: new workout 'tempo-day'" in created.stdout
+    replace_placeholders(data_dir / "workouts" / "tempo-day.yaml")
     refused = run("workout", "tempo-day")
     assert refused.returncode == 1
     assert "the id 'tempo-day' is already taken" in refused.stderr
 
 
 def test_a_new_variation_gets_its_section_anchor_and_contents_entry_on_the_built_site(project, tmp_path):
-    create("variation", "frog-pump", project / "data")
+    replace_placeholders(create("variation", "frog-pump", project / "data"))
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     variations = BuiltSite(tmp_path / "site").soup("variations/")

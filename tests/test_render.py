@@ -3,13 +3,16 @@
 from dataclasses import replace
 from types import SimpleNamespace
 
+import markdown
 import pytest
+from bs4 import BeautifulSoup
+from mkdocs.config import load_config
 from pydantic import BaseModel
 
 from macros.load import load_content
 from macros.models import Content
 from macros.render import MACROS, PageFragments, Renderer, inert
-from tests.project import VALID_FIXTURES
+from tests.project import ROOT, VALID_FIXTURES
 
 SITE_URL = "https://example.org/guide/"
 HOSTILE = '<script>alert(1)</script> <img src=x onerror=alert(2)> {: onclick="alert(3)" } {{ 7*7 }} | x'
@@ -83,15 +86,47 @@ def test_an_emoji_shortcode_in_data_stays_text():
     assert inert("Smile :smile: at 1:30") == "Smile &#58;smile: at 1:30"
 
 
-@pytest.mark.parametrize("start", ["# ", "- ", "* ", "+ ", "1. ", "2) ", "```", "~~~", "!!! ", "??? ", "=== "])
-def test_text_that_starts_like_a_markdown_block_stays_text(start):
-    fragments = PageFragments(Renderer(load_content(VALID_FIXTURES), SITE_URL))
-    content = fragments.content
-    summary = content.summary.model_copy(
-        update={"points": [content.summary.points[0].model_copy(update={"text": start + "words"})]}
+@pytest.fixture(scope="module")
+def site_markdown():
+    """Markdown -> HTML with the site's own extensions, as MkDocs converts a page."""
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    converter = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+
+    def convert(text: str) -> BeautifulSoup:
+        converter.reset()
+        return BeautifulSoup(converter.convert(text), "html.parser")
+
+    return convert
+
+
+# Text that Markdown would read as structure, were it not escaped; validation lets each through.
+READS_AS_STRUCTURE = [
+    *("# words", "- words", "* words", "+ words", "1. words", "2) words", "1.", "```words", "~~~words"),
+    *("!!! words", "??? words", "=== words", "-- -", "***", "___", "* * *", "Ends in a backslash\\"),
+    *("`a & b`", "Keep the pace < threshold."),
+]
+
+
+@pytest.mark.parametrize("text", READS_AS_STRUCTURE)
+def test_text_that_markdown_would_read_as_structure_is_shown_as_written(text, site_markdown):
+    # A paragraph of its own (a mistake's fix, say), a heading and a link: where text starts a line, ends in
+    # front of a heading's attributes and stands inside a link's brackets.
+    template = Renderer(load_content(VALID_FIXTURES), SITE_URL).env.from_string(
+        "Before.\n\n{{ value | text }}\n\n## {{ value }} { #heading }\n\n[{{ value }}](#heading)\n"
     )
-    output = fragments.renderer.render("points.md", "index.md", points=summary.points)
-    assert f"&#{ord(start[0])};{start[1:]}words" in output
+    html = site_markdown(template.render(value=text, page="index.md"))
+    paragraph, heading, link_paragraph = html.find_all(["p", "h2"])[1:]
+    assert paragraph.get_text() == text
+    assert heading.get_text().removesuffix("¶") == text
+    assert link_paragraph.a.get_text() == text
+    assert not html.find(["hr", "ul", "ol", "pre", "code", "h1", "div"])
+
+
+@pytest.mark.parametrize("line_break", ["\r", "\r\n", "\n", "\u2028", "\u2029", "\x85", "\v", "\f"])
+def test_a_line_break_that_validation_missed_starts_no_block(line_break, site_markdown):
+    template = Renderer(load_content(VALID_FIXTURES), SITE_URL).env.from_string("{{ value | text }}\n")
+    html = site_markdown(template.render(value=f"Advice.{line_break}{line_break}# Heading", page="index.md"))
+    assert [element.name for element in html.find_all(True)] == ["p"]
 
 
 def test_link_syntax_other_than_links_to_ids_stays_text():

@@ -1,8 +1,14 @@
 """The strict YAML reader: what PyYAML accepts silently is refused, with a position."""
 
-import pytest
+from typing import get_args, get_origin
 
-from macros.yaml_reader import SourcePosition, read_yaml
+import pytest
+import yaml
+from pydantic import BaseModel
+
+from macros import yaml_reader
+from macros.models import KINDS, FiguresFile
+from macros.yaml_reader import MAX_DEPTH, SourcePosition, read_yaml
 
 
 def only_problem(text: str):
@@ -144,3 +150,58 @@ def test_words_in_a_value_are_placed_where_the_file_writes_them():
 def test_words_not_written_as_such_in_a_value_are_placed_at_the_value():
     doc = read_yaml('text: "Escaped \\x28#x) here"\nnext: See (#x) again.\n')
     assert doc.position_in_value(("text",), "(#x)") == (1, 7)
+
+
+def nesting_depth(annotation) -> int:
+    """How many levels of lists and mappings a value of this type takes at the most."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return 1 + max(nesting_depth(field.annotation) for field in annotation.model_fields.values())
+    nested = max((nesting_depth(arg) for arg in get_args(annotation)), default=0)
+    return nested + 1 if get_origin(annotation) in (list, dict) else nested
+
+
+def test_the_depth_limit_leaves_room_beyond_the_deepest_field_of_the_schema():
+    assert nesting_depth(FiguresFile) == 6  # the file, figures, a figure, its band, the ends, one end's [x, y]
+    assert max(nesting_depth(model) for model in (kind.model for kind in KINDS)) * 2 <= MAX_DEPTH
+
+
+LOADERS = {"libyaml": yaml.CSafeLoader, "pure-python": yaml.SafeLoader}
+DEEP_NESTING = {
+    "flow lists": "[" * 600 + "]" * 600,
+    "block lists": "".join("  " * level + "-\n" for level in range(600)),
+}
+
+
+@pytest.mark.parametrize("loader", LOADERS.values(), ids=LOADERS)
+@pytest.mark.parametrize("text", DEEP_NESTING.values(), ids=DEEP_NESTING)
+def test_nesting_deeper_than_the_limit_ends_the_reading_with_one_problem_at_the_first_level_too_deep(
+    text, loader, monkeypatch
+):
+    monkeypatch.setattr(yaml_reader, "_LOADER", loader)
+    doc = read_yaml(text)
+    assert doc.value is None
+    [problem] = doc.problems
+    assert problem.path == (0,) * MAX_DEPTH
+    assert problem.expected == f"at most {MAX_DEPTH} levels of lists and mappings; no field lies this deep"
+
+
+@pytest.mark.parametrize("loader", LOADERS.values(), ids=LOADERS)
+def test_nesting_of_a_whole_megabyte_is_one_problem_on_its_first_line(loader, monkeypatch):
+    # libyaml refuses it itself, past 1000 levels; PyYAML's parser is stopped at the first level too deep.
+    monkeypatch.setattr(yaml_reader, "_LOADER", loader)
+    doc = read_yaml("[" * 500_000 + "]" * 500_000)
+    assert doc.value is None
+    [problem] = doc.problems
+    assert problem.position.line == 1
+
+
+def test_a_list_item_whose_first_field_comes_again_is_one_problem_asking_for_the_missing_dash():
+    problem = only_problem("items:\n  - name: a\n    sets: 3\n    name: b\n    sets: 2\n")
+    assert problem.position == SourcePosition(4, 5)
+    assert problem.expected.endswith("(is a `- ` missing at the start of this line, to begin the next item?)")
+
+
+def test_an_unclosed_quote_is_reported_where_it_opens():
+    problem = only_problem('title: "Short\ngoal: x\nexercises: []\n')
+    assert problem.position == SourcePosition(1, 8)
+    assert "the quote that opens here is not closed" in problem.expected
