@@ -18,6 +18,7 @@ _SUBMODULES = (
     "kept_readings",
     "models",
     "load",
+    "problem_report",
     "site_map",
     "figures",
     "qr_codes",
@@ -57,13 +58,14 @@ def define_env(env):
         # pydantic, a quarter of a second.
         from .kept_readings import READINGS_FILE
         from .load import ContentError, load_content
+        from .problem_report import report
 
         try:
             content = load_content(data_dir, kept_readings=project_dir / READINGS_FILE)
         except ContentError as error:
             # Logged here, not as the error's message: MkDocs logs each build error's message once per
             # process, so under `mkdocs serve` the same problems saved again would show no reason at all.
-            logging.getLogger("mkdocs.plugins.content").error(str(error))
+            logging.getLogger("mkdocs.plugins.content").error(report(error))
             raise PluginError("The content has the problems listed above; the site was not built.") from None
         renderer = Renderer(content, site_url=site_url, qr_cache_dir=project_dir / KEPT_DIR / "qr-codes")
         # The content lives for the whole build: keep the garbage collector from scanning it again and

@@ -1,7 +1,8 @@
 """`python -m macros.validate [DATA_DIR]`: check all content as the build does, without building.
 
 The same loader as the build, so the same messages: one `file:line:col: field: expected ...` line per
-problem, exit status 1. With no problem: a one-line summary, exit status 0. It imports nothing from
+problem (under GitHub Actions, an annotation each: macros/problem_report.py), exit status 1. With no
+problem: a one-line summary, exit status 0. It imports nothing from
 MkDocs, so editors, pre-commit and CI get an answer quickly.
 """
 
@@ -14,6 +15,7 @@ from pathlib import Path
 from .kept_readings import READINGS_FILE
 from .load import ContentError, load_content
 from .models import DATA_FILES
+from .problem_report import report
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -40,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         content = load_content(data_dir, shown_root, kept_readings=data_dir.parent / READINGS_FILE)
     except ContentError as error:
-        print(error, file=sys.stderr)
+        print(report(error), file=sys.stderr)
         return 1
     print(
         f"OK: {len(DATA_FILES)} data files and {len(content.workouts)} workout(s), "
