@@ -20,6 +20,13 @@ def pytest_configure(config):
         os.environ.pop(name, None)
 
 
+def pytest_collection_modifyitems(items):
+    """A test that needs Chromium, through the browser fixture, is a browser test: CI runs those on one Python."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
+
+
 @pytest.fixture(scope="session")
 def content():
     """The live content, for tests about the guide itself (not about general behaviour)."""
