@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
-"""The commands of the README and CONTRIBUTING: `python3 dev.py serve|test|validate|new`.
+"""The commands of the README and CONTRIBUTING: `python3 dev.py serve|test|validate|new|schemas`.
 
 Each one creates .venv on first use and installs what pyproject.toml lists, then serves the site with
 live reload (on http://127.0.0.1:8000 and site_url's path; extra arguments go to `mkdocs serve`, e.g.
 --dev-addr 127.0.0.1:8001), runs every test, checks the content (macros.validate) or starts a new
-workout or variation (macros.new). Needs only Python 3.11 or newer and git.
+workout or variation (macros.new) or writes the JSON Schemas and field reference from the models
+(macros.schemas). Needs only Python 3.11 or newer and git.
 """
 
 import argparse
@@ -24,6 +25,7 @@ VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 MIN_PYTHON = (3, 11)  # pyproject.toml's requires-python (tests/test_dev.py keeps them in step)
+COMMANDS = ("serve", "test", "validate", "new", "schemas")
 DEFAULT_ADDRESS = "127.0.0.1:8000"  # mkdocs serve's own default
 
 
@@ -147,9 +149,11 @@ def content_command(module: str, args: list[str]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("command", choices=["serve", "test", "validate", "new"])
+    parser.add_argument("command", choices=COMMANDS)
     parser.add_argument(
-        "args", nargs=argparse.REMAINDER, help="passed on: to mkdocs serve, pytest, macros.validate or macros.new"
+        "args",
+        nargs=argparse.REMAINDER,
+        help="passed on: to mkdocs serve, pytest, macros.validate, macros.new or macros.schemas",
     )
     args = parser.parse_args()
     rest = args.args
