@@ -77,6 +77,23 @@ def install(extra: str = "") -> None:
     stamp.write_text(fingerprint)
 
 
+def can_apt_get() -> bool:
+    return os.name == "posix" and os.geteuid() == 0 and shutil.which("apt-get") is not None
+
+
+def apt_get_install(what: str, *packages: str) -> None:
+    print(f"dev.py: installing {what}", flush=True)
+    run("apt-get", "update", "-qq")
+    run("apt-get", "install", "-y", "-qq", *packages)
+
+
+def ensure_java() -> None:
+    """The HTML checker (vnu.jar) runs on Java, which a fresh Debian lacks: as root with apt-get (as in CI),
+    Debian's runtime; elsewhere the test says to install one."""
+    if not shutil.which("java") and can_apt_get():
+        apt_get_install("Debian's Java runtime for the HTML checker", "default-jre-headless")
+
+
 def ensure_browser() -> None:
     """The browser tests need Chromium: $CHROMIUM_PATH or the system's headless shell if there is one; else, as
     root with apt-get (as in CI), Debian's headless shell; else the system's full Chromium if there is one; else
@@ -86,12 +103,10 @@ def ensure_browser() -> None:
 
     if os.environ.get("CHROMIUM_PATH") or shutil.which(HEADLESS_SHELL):
         return
-    if os.name == "posix" and os.geteuid() == 0 and shutil.which("apt-get"):
-        print(f"dev.py: installing Debian's {HEADLESS_SHELL} for the browser tests", flush=True)
-        run("apt-get", "update", "-qq")
+    if can_apt_get():
         # Liberation: the metric-compatible Arial/Helvetica that the full chromium package brings (as a
         # recommendation) and the print tests' one-sheet cards were laid out with.
-        run("apt-get", "install", "-y", "-qq", HEADLESS_SHELL, "fonts-liberation")
+        apt_get_install(f"Debian's {HEADLESS_SHELL} for the browser tests", HEADLESS_SHELL, "fonts-liberation")
     elif not find_chromium():
         run(PYTHON, "-m", "playwright", "install", "chromium")
 
@@ -137,6 +152,7 @@ def serve(mkdocs_args: list[str]) -> None:
 
 def test(pytest_args: list[str]) -> None:
     install("test")
+    ensure_java()
     if "not browser" not in pytest_args:  # CI's runs on other Pythons: `-m "not browser"`
         ensure_browser()
     run(PYTHON, "-m", "pytest", *pytest_args)

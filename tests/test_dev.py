@@ -59,3 +59,22 @@ def test_the_address_shown_includes_the_path_of_site_url():
     site_url = load_config(str(ROOT / "mkdocs.yml"))["site_url"]
     assert dev.site_path() == urlsplit(site_url).path
     assert dev.site_path() != "/"
+
+
+def commands_run(monkeypatch, java: str | None, can_apt_get: bool) -> list[tuple]:
+    ran = []
+    monkeypatch.setattr(dev.shutil, "which", lambda name: java if name == "java" else None)
+    monkeypatch.setattr(dev, "can_apt_get", lambda: can_apt_get)
+    monkeypatch.setattr(dev, "run", lambda *command: ran.append(command))
+    dev.ensure_java()
+    return ran
+
+
+def test_the_html_checkers_java_is_installed_with_apt_get_where_it_is_missing(monkeypatch):
+    ran = commands_run(monkeypatch, java=None, can_apt_get=True)
+    assert ran[-1][:2] == ("apt-get", "install") and ran[-1][-1] == "default-jre-headless"
+
+
+@pytest.mark.parametrize(("java", "can_apt_get"), [("/usr/bin/java", True), (None, False)], ids=["present", "not-root"])
+def test_java_is_left_alone_where_it_is_or_where_apt_get_cannot_install_it(monkeypatch, java, can_apt_get):
+    assert commands_run(monkeypatch, java, can_apt_get) == []
