@@ -8,6 +8,8 @@ workout or variation (macros.new) or writes the JSON Schemas and field reference
 (macros.schemas). Needs only Python 3.11 or newer and git.
 """
 
+from __future__ import annotations
+
 import argparse
 import hashlib
 import os

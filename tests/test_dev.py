@@ -1,6 +1,7 @@
 """`dev.py`, the README's commands: it runs on any Python the project supports, stops at once on an older
 one saying what to do, and makes .venv again when another Python made it."""
 
+import ast
 import sys
 import tomllib
 from urllib.parse import urlsplit
@@ -78,3 +79,10 @@ def test_the_html_checkers_java_is_installed_with_apt_get_where_it_is_missing(mo
 @pytest.mark.parametrize(("java", "can_apt_get"), [("/usr/bin/java", True), (None, False)], ids=["present", "not-root"])
 def test_java_is_left_alone_where_it_is_or_where_apt_get_cannot_install_it(monkeypatch, java, can_apt_get):
     assert commands_run(monkeypatch, java, can_apt_get) == []
+
+
+def test_an_older_python_can_read_dev_py_far_enough_to_be_told(tmp_path):
+    # Python 3.7's grammar, and annotations left unevaluated: list[str] would stop 3.8 with a TypeError.
+    source = (ROOT / "dev.py").read_text(encoding="utf-8")
+    ast.parse(source, feature_version=(3, 7))
+    assert "from __future__ import annotations\n" in source
