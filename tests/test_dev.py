@@ -81,7 +81,7 @@ def test_java_is_left_alone_where_it_is_or_where_apt_get_cannot_install_it(monke
     assert commands_run(monkeypatch, java, can_apt_get) == []
 
 
-def test_an_older_python_can_read_dev_py_far_enough_to_be_told(tmp_path):
+def test_an_older_python_can_read_dev_py_far_enough_to_be_told():
     # Python 3.7's grammar, and annotations left unevaluated: list[str] would stop 3.8 with a TypeError.
     source = (ROOT / "dev.py").read_text(encoding="utf-8")
     ast.parse(source, feature_version=(3, 7))
