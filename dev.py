@@ -1,10 +1,14 @@
 #!/usr/bin/env python3
-"""The commands of the README and CONTRIBUTING: `python3 dev.py serve|test|validate|new`.
+"""The commands of the README and CONTRIBUTING: `python3 dev.py serve|test|validate|new|schemas`.
 
 Each one creates .venv on first use and installs what pyproject.toml lists, then serves the site with
-live reload on http://127.0.0.1:8000, runs every test, checks the content (macros.validate) or starts a
-new workout or variation (macros.new). Needs only Python 3.11 and git.
+live reload (on http://127.0.0.1:8000 and site_url's path; extra arguments go to `mkdocs serve`, e.g.
+--dev-addr 127.0.0.1:8001), runs every test, checks the content (macros.validate) or starts a new
+workout or variation (macros.new) or writes the JSON Schemas and field reference from the models
+(macros.schemas). Needs only Python 3.11 or newer and git.
 """
+
+from __future__ import annotations
 
 import argparse
 import hashlib
@@ -12,6 +16,7 @@ import os
 import platform
 import re
 import shutil
+import socket
 import subprocess
 import sys
 import venv
@@ -21,22 +26,32 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
-PYTHON_VERSION = (3, 11)  # pyproject.toml's requires-python (tests/test_dev.py keeps them in step)
+MIN_PYTHON = (3, 11)  # pyproject.toml's requires-python (tests/test_dev.py keeps them in step)
+COMMANDS = ("serve", "test", "validate", "new", "schemas")
+DEFAULT_ADDRESS = "127.0.0.1:8000"  # mkdocs serve's own default
 
 
 def check_python() -> None:
-    """Stop at once, saying what to do, where pip would fail later: another Python here or in .venv."""
-    wanted = ".".join(map(str, PYTHON_VERSION))
-    if sys.version_info[:2] != PYTHON_VERSION:
+    """Stop at once, saying what to do, where pip would fail later: a Python older than the project's."""
+    if sys.version_info[:2] < MIN_PYTHON:
+        wanted = ".".join(map(str, MIN_PYTHON))
         sys.exit(
-            f"dev.py: the project runs on Python {wanted}, this is {platform.python_version()}: run python{wanted} dev.py"
+            f"dev.py: the project needs Python {wanted} or newer, this is {platform.python_version()}: "
+            f"run python{wanted} dev.py (or a newer python3)"
         )
+
+
+def discard_venv_of_another_python() -> None:
+    """A .venv holds packages built for one Python: made by another one, it is made again from scratch."""
     config = VENV / "pyvenv.cfg"
     made_with = re.search(r"^version\s*=\s*(\d+)\.(\d+)", config.read_text(), re.M) if config.exists() else None
-    if made_with and (int(made_with[1]), int(made_with[2])) != PYTHON_VERSION:
-        sys.exit(
-            f"dev.py: .venv was made with Python {made_with[1]}.{made_with[2]}: delete the .venv folder, then run this again"
+    if made_with and (int(made_with[1]), int(made_with[2])) != sys.version_info[:2]:
+        print(
+            f"dev.py: .venv was made with Python {made_with[1]}.{made_with[2]}, this is "
+            f"{platform.python_version()}: making it again",
+            flush=True,
         )
+        shutil.rmtree(VENV)
 
 
 def run(*command: object) -> None:
@@ -45,17 +60,40 @@ def run(*command: object) -> None:
         sys.exit(result.returncode)
 
 
+def install_stamp(root: Path, extra: str = "") -> tuple[Path, str]:
+    """The file that records what .venv has installed, and what it must hold for the current pyproject.toml."""
+    fingerprint = hashlib.sha256((root / "pyproject.toml").read_bytes() + extra.encode()).hexdigest()
+    return root / ".venv" / f".installed-{extra or 'site'}", fingerprint
+
+
 def install(extra: str = "") -> None:
     """Install into .venv (with an extra from pyproject.toml) once per change of pyproject.toml."""
+    discard_venv_of_another_python()
     if not PYTHON.exists():
         venv.create(VENV, with_pip=True)
-    fingerprint = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + extra.encode()).hexdigest()
-    stamp = VENV / f".installed-{extra or 'site'}"
+    stamp, fingerprint = install_stamp(ROOT, extra)
     if stamp.exists() and stamp.read_text() == fingerprint:
         return
     run(PYTHON, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
     run(PYTHON, "-m", "pip", "install", "--quiet", "--editable", f".[{extra}]" if extra else ".")
     stamp.write_text(fingerprint)
+
+
+def can_apt_get() -> bool:
+    return os.name == "posix" and os.geteuid() == 0 and shutil.which("apt-get") is not None
+
+
+def apt_get_install(what: str, *packages: str) -> None:
+    print(f"dev.py: installing {what}", flush=True)
+    run("apt-get", "update", "-qq")
+    run("apt-get", "install", "-y", "-qq", *packages)
+
+
+def ensure_java() -> None:
+    """The HTML checker (vnu.jar) runs on Java, which a fresh Debian lacks: as root with apt-get (as in CI),
+    Debian's runtime; elsewhere the test says to install one."""
+    if not shutil.which("java") and can_apt_get():
+        apt_get_install("Debian's Java runtime for the HTML checker", "default-jre-headless")
 
 
 def ensure_browser() -> None:
@@ -67,24 +105,58 @@ def ensure_browser() -> None:
 
     if os.environ.get("CHROMIUM_PATH") or shutil.which(HEADLESS_SHELL):
         return
-    if os.name == "posix" and os.geteuid() == 0 and shutil.which("apt-get"):
-        print(f"dev.py: installing Debian's {HEADLESS_SHELL} for the browser tests", flush=True)
-        run("apt-get", "update", "-qq")
+    if can_apt_get():
         # Liberation: the metric-compatible Arial/Helvetica that the full chromium package brings (as a
         # recommendation) and the print tests' one-sheet cards were laid out with.
-        run("apt-get", "install", "-y", "-qq", HEADLESS_SHELL, "fonts-liberation")
+        apt_get_install(f"Debian's {HEADLESS_SHELL} for the browser tests", HEADLESS_SHELL, "fonts-liberation")
     elif not find_chromium():
         run(PYTHON, "-m", "playwright", "install", "chromium")
 
 
-def serve() -> None:
+def site_path() -> str:
+    """The path of site_url in mkdocs.yml, where mkdocs serve puts the site (read without YAML: dev.py
+    runs before anything is installed)."""
+    site_url = re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
+    path = re.sub(r"^\w+://[^/]*", "", site_url[1]) if site_url else ""
+    return "/" + path.strip("/") + "/" if path.strip("/") else "/"
+
+
+def port_in_use(host: str, port: int) -> bool:
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as mkdocs's server does
+        try:
+            probe.bind((host, port))
+        except OSError:
+            return True
+    return False
+
+
+def serve(mkdocs_args: list[str]) -> None:
+    """mkdocs serve, in place of this process: Ctrl-C or a kill reaches the server itself."""
+    parser = argparse.ArgumentParser(add_help=False)
+    parser.add_argument("-a", "--dev-addr", default=DEFAULT_ADDRESS)
+    known, rest = parser.parse_known_args(mkdocs_args)
+    host, _, port = known.dev_addr.rpartition(":")
+    host = host.strip("[]")
+    if port.isdigit() and port_in_use(host, int(port)):  # anything else: mkdocs says what is wrong
+        sys.exit(
+            f"dev.py: port {port} on {host} is in use: choose another with --dev-addr, e.g. python3 dev.py serve --dev-addr {host}:{int(port) + 1}"
+        )
     install()
-    run(PYTHON, "-m", "mkdocs", "serve", "--dev-addr", "127.0.0.1:8000")
+    print(f"dev.py: serving the site on http://{known.dev_addr}{site_path()} once built (Ctrl-C stops it)", flush=True)
+    command = [str(PYTHON), "-m", "mkdocs", "serve", "--dev-addr", known.dev_addr, *rest]
+    if os.name == "nt":  # Windows has no exec that keeps the process: a child, as close as it gets
+        run(*command)
+        return
+    os.chdir(ROOT)
+    os.execv(PYTHON, command)
 
 
 def test(pytest_args: list[str]) -> None:
     install("test")
-    ensure_browser()
+    ensure_java()
+    if "not browser" not in pytest_args:  # CI's runs on other Pythons: `-m "not browser"`
+        ensure_browser()
     run(PYTHON, "-m", "pytest", *pytest_args)
 
 
@@ -95,13 +167,19 @@ def content_command(module: str, args: list[str]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("command", choices=["serve", "test", "validate", "new"])
-    parser.add_argument("args", nargs=argparse.REMAINDER, help="passed on: to pytest, macros.validate or macros.new")
+    parser.add_argument("command", choices=COMMANDS)
+    parser.add_argument(
+        "args",
+        nargs=argparse.REMAINDER,
+        help="passed on: to mkdocs serve, pytest, macros.validate, macros.new or macros.schemas",
+    )
     args = parser.parse_args()
     rest = args.args
     check_python()
+    # Material's notice of its end of life, printed by every build: the README's maintenance section has it.
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     if args.command == "serve":
-        serve()
+        serve(rest)
     elif args.command == "test":
         test(rest)
     else:

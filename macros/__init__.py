@@ -11,6 +11,7 @@ _SUBMODULES = (
     "text_links",
     "yaml_reader",
     "models",
+    "problem_report",
     "site_map",
     "load",
     "figures",
@@ -27,6 +28,7 @@ def define_env(env):
     from mkdocs.exceptions import PluginError
 
     from .load import ContentError, load_content
+    from .problem_report import report
     from .render import MACROS, PageFragments, Renderer
 
     site_url = env.conf["site_url"]
@@ -38,7 +40,7 @@ def define_env(env):
     except ContentError as error:
         # Logged here, not as the error's message: MkDocs logs each build error's message once per
         # process, so under `mkdocs serve` the same problems saved again would show no reason at all.
-        logging.getLogger("mkdocs.plugins.content").error(str(error))
+        logging.getLogger("mkdocs.plugins.content").error(report(error))
         raise PluginError("The content has the problems listed above; the site was not built.") from None
     fragments = PageFragments(Renderer(content, site_url=site_url))
     for name in MACROS:

@@ -1,9 +1,10 @@
 """`python -m macros.new workout|variation ID`: start a new piece of content from its template.
 
 A workout gets its own file, data/workouts/<id>.yaml, schema modeline included. A variation is added
-as text at the end of the variations list in data/variations.yaml, so the file keeps its comments and
-layout. Either way the result validates but for its placeholders ("TODO: say ..."), which say what to
-write and which validation reports until they are replaced.
+as text at the end of the variations list in data/variations.yaml, with a figure of its own at the end
+of data/figures.yaml (the basic movement's, without its equipment, to redraw), so that the files keep
+their comments, layout and line endings. Either way the result validates but for its placeholders
+("TODO: say ..."), which say what to write and which validation reports until they are replaced.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import re
 import sys
 from pathlib import Path
 from string import Template
+
+import yaml
 
 from .load import ContentError, load_content
 from .models import ID_PATTERN, KINDS, Content, Workout
@@ -24,6 +27,9 @@ SCAFFOLDS = Path(__file__).parent / "scaffolds"
 WORKOUTS = next(kind for kind in KINDS if kind.model is Workout)
 VARIATIONS_FILE = "variations.yaml"
 VARIATIONS_KEY = "variations"
+FIGURES_FILE = "figures.yaml"
+FIGURES_KEY = "figures"
+EQUIPMENT_DRAWN = ("bar", "band", "platform")  # what a figure draws besides the body and the bench
 
 
 class ScaffoldError(Exception):
@@ -66,17 +72,60 @@ def end_of_list(text: str, key: str) -> int:
     return sum(len(line) for line in lines[:end])
 
 
+def append_to_list(path: Path, key: str, entry: str) -> None:
+    """Add the entry's text at the end of a top-level list, in the file's own line endings."""
+    with path.open(encoding="utf-8", newline="") as file:  # as it is: CRLF stays CRLF
+        text = file.read()
+    newline = "\r\n" if "\r\n" in text else "\n"
+    at = end_of_list(text, key)
+    before = text[:at] if text[:at].endswith("\n") else text[:at] + newline
+    path.write_text(before + entry.replace("\n", newline) + text[at:], encoding="utf-8", newline="")
+
+
+class _FileStyle(yaml.SafeDumper):
+    """YAML as the data files write it: a list inside a mapping indented under its key."""
+
+    def increase_indent(self, flow=False, indentless=False):
+        return super().increase_indent(flow, False)
+
+
+def _whole_numbers(value):
+    """51.0 as 51, as the files write positions."""
+    if isinstance(value, dict):
+        return {key: _whole_numbers(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_whole_numbers(item) for item in value]
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+def figure_entry(variation_id: str, key_cues: list[str], content: Content) -> tuple[str, str]:
+    """The id and text of a figure for a new variation: the basic movement's, without the equipment drawn
+    for it (a barbell would be wrong for most variations), showing the key cues it shows."""
+    base = content.figure(content.variations.variations[0].figure)
+    figure = base.model_dump(mode="json", exclude_defaults=True, exclude={*EQUIPMENT_DRAWN, "gets_wrong"})
+    figure_id = f"{variation_id}-top"
+    figure |= {"id": figure_id, "title": f"{_title(variation_id)}, top position"}
+    figure["shows"] = [cue for cue in base.shows if cue in key_cues] or base.shows
+    body = yaml.dump([_whole_numbers(figure)], Dumper=_FileStyle, default_flow_style=None, sort_keys=False, width=120)
+    comment = (
+        f"# {variation_id}: a copy of {base.id} without its equipment. Move the joints and add the equipment\n"
+        "# this variation uses (bench, platform, band), then list in shows the cues the figure shows.\n"
+    )
+    return figure_id, "\n" + "".join(f"  {line}\n" for line in (comment + body).splitlines())
+
+
 def new_variation(data_dir: Path, variation_id: str, content: Content) -> Path:
-    path = data_dir / VARIATIONS_FILE
-    text = path.read_text(encoding="utf-8")
     # The cues of the basic movement hold for every variation: a sound start for the card.
-    key_cues = ", ".join(cue.id for cue in content.technique.execution[:2])
-    base_figure = content.variations.variations[0].figure
-    entry = _template("variation", id=variation_id, title=_title(variation_id), key_cues=key_cues, figure=base_figure)
-    at = end_of_list(text, VARIATIONS_KEY)
-    before = text[:at] if text[:at].endswith("\n") else text[:at] + "\n"
-    path.write_text(before + entry + text[at:], encoding="utf-8")
-    return path
+    key_cues = [cue.id for cue in content.technique.execution[:2]]
+    figure_id, figure = figure_entry(variation_id, key_cues, content)
+    if figure_id in content.file_of_id:
+        raise ScaffoldError(f"the id '{figure_id}' for its figure is taken, in data/{content.file_of_id[figure_id]}")
+    entry = _template(
+        "variation", id=variation_id, title=_title(variation_id), key_cues=", ".join(key_cues), figure=figure_id
+    )
+    append_to_list(data_dir / FIGURES_FILE, FIGURES_KEY, figure)
+    append_to_list(data_dir / VARIATIONS_FILE, VARIATIONS_KEY, entry)
+    return data_dir / VARIATIONS_FILE
 
 
 MAKERS = {"workout": new_workout, "variation": new_variation}

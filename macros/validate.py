@@ -1,7 +1,8 @@
 """`python -m macros.validate [DATA_DIR]`: check all content as the build does, without building.
 
 The same loader as the build, so the same messages: one `file:line:col: field: expected ...` line per
-problem, exit status 1. With no problem: a one-line summary, exit status 0. It imports nothing from
+problem (under GitHub Actions, an annotation each: macros/problem_report.py), exit status 1. With no
+problem: a one-line summary, exit status 0. It imports nothing from
 MkDocs, so editors, pre-commit and CI get an answer quickly.
 """
 
@@ -13,6 +14,7 @@ from pathlib import Path
 
 from .load import ContentError, load_content
 from .models import KINDS
+from .problem_report import report
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -39,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         content = load_content(data_dir, shown_root)
     except ContentError as error:
-        print(error, file=sys.stderr)
+        print(report(error), file=sys.stderr)
         return 1
     files = sum(not kind.is_folder for kind in KINDS)
     items = [f"{len(getattr(content, kind.field))} {kind.field}" for kind in KINDS if kind.is_folder]

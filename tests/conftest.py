@@ -1,5 +1,6 @@
 """Shared fixtures: the real site built once per run and served, throwaway copies of the project, and a browser."""
 
+import os
 import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -10,6 +11,20 @@ from playwright.sync_api import sync_playwright
 from macros.load import load_content
 from tests.browser import launch_chromium, serve_directory
 from tests.project import ROOT, BuiltSite, copy_project, mkdocs_build
+
+
+def pytest_configure(config):
+    """The tests read problems in their plain format, as shown everywhere but under GitHub Actions (even when
+    they run there); tests/test_problem_report.py asks for GitHub's format where it checks it."""
+    for name in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY"):
+        os.environ.pop(name, None)
+
+
+def pytest_collection_modifyitems(items):
+    """A test that needs Chromium, through the browser fixture, is a browser test: CI runs those on one Python."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture(scope="session")

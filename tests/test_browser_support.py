@@ -7,6 +7,8 @@ from playwright.sync_api import sync_playwright
 
 from tests.browser import HEADLESS_SHELL, find_chromium, launch_chromium, serve_directory
 
+pytestmark = pytest.mark.browser  # it starts Chromium itself
+
 
 @pytest.fixture
 def site(tmp_path):

@@ -5,6 +5,7 @@ import shutil
 
 import pytest
 
+import dev
 from macros.load import load_content
 from macros.new import end_of_list
 from tests.project import ROOT
@@ -46,3 +47,19 @@ def test_a_template_pasted_into_the_live_content_is_valid(template, target, tmp_
         at = end_of_list(text, list_key)
         path.write_text(text[:at] + template + text[at:])
     load_content(data_dir)
+
+
+CONTRIBUTOR_DOCS = [
+    ROOT / "CONTRIBUTING.md",
+    *sorted((ROOT / ".github").rglob("*.md")),
+    *(ROOT / ".github").rglob("*.yml"),
+]
+
+
+@pytest.mark.parametrize("doc", CONTRIBUTOR_DOCS, ids=lambda path: path.name)
+def test_contributors_are_given_dev_py_commands_that_exist(doc):
+    text = doc.read_text(encoding="utf-8")
+    # The generated field reference names the module that writes it; nothing else sends people to `python -m`.
+    assert not re.findall(r"`python -m macros\.(?!schemas`; do not edit)", text)
+    for command in re.findall(r"python3 dev\.py (\w+)", text):
+        assert command in dev.COMMANDS

@@ -5,7 +5,9 @@ import subprocess
 import sys
 
 import pytest
+import yaml
 
+import dev
 from tests.project import ROOT
 
 GITHUB = ROOT / ".github"
@@ -29,8 +31,9 @@ def check_jsonschema(builtin_schema: str, files) -> subprocess.CompletedProcess:
         ("vendor.github-workflows", WORKFLOWS),
         ("vendor.github-issue-forms", ISSUE_FORMS),
         ("vendor.github-issue-config", [GITHUB / "ISSUE_TEMPLATE" / "config.yml"]),
+        ("vendor.dependabot", [GITHUB / "dependabot.yml"]),
     ],
-    ids=["workflows", "issue-forms", "issue-config"],
+    ids=["workflows", "issue-forms", "issue-config", "dependabot"],
 )
 def test_github_files_are_valid_for_github(builtin_schema, files):
     assert files
@@ -49,3 +52,59 @@ def test_every_action_is_pinned_to_a_commit_with_its_version_noted(workflow):
     for action, comment in uses:
         assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", action), action
         assert re.fullmatch(r"\s*# v\d+\.\d+\.\d+", comment), f"{action}: note its exact version"
+
+
+def workflow(name: str) -> dict:
+    return yaml.safe_load((GITHUB / "workflows" / name).read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("workflow_file", WORKFLOWS, ids=lambda path: path.name)
+def test_a_workflow_reads_only_unless_a_deploy_job_asks_for_more(workflow_file):
+    text = workflow_file.read_text(encoding="utf-8")
+    assert "pull_request_target" not in text  # it would run a pull request's code with write access
+    assert yaml.safe_load(text)["permissions"] == {"contents": "read"}
+    for name, job in yaml.safe_load(text)["jobs"].items():
+        if "write" in str(job.get("permissions", {})):
+            assert name == "deploy" and workflow_file.name == "deploy.yml"
+
+
+def test_checkouts_keep_no_credentials():
+    for workflow_file in WORKFLOWS:
+        for job in yaml.safe_load(workflow_file.read_text(encoding="utf-8"))["jobs"].values():
+            for step in job.get("steps", []):
+                if step.get("uses", "").startswith("actions/checkout@"):
+                    assert step["with"]["persist-credentials"] is False, workflow_file.name
+
+
+def test_pull_requests_are_tested_on_every_supported_python_and_in_the_browser_on_one():
+    tests = workflow("pull-request.yml")["jobs"]["tests"]
+    versions = tests["strategy"]["matrix"]["python"]
+    assert versions[0] == ".".join(map(str, dev.MIN_PYTHON))
+    assert versions == ["3.11", "3.12", "3.13"]
+    assert [entry for entry in tests["strategy"]["matrix"]["include"] if entry.get("browser")] == [
+        {"python": versions[0], "browser": True}
+    ]
+
+
+def test_pull_requests_upload_the_site_and_the_printed_cards():
+    jobs = workflow("pull-request.yml")["jobs"]
+    uploads = {
+        step["with"]["name"]: step["with"]["path"]
+        for job in jobs.values()
+        for step in job["steps"]
+        if step.get("uses", "").startswith("actions/upload-artifact@")
+    }
+    assert uploads == {"site": "site", "test-output": "test-output"}
+
+
+def test_dependabot_keeps_the_actions_and_the_python_dependencies_current():
+    config = yaml.safe_load((GITHUB / "dependabot.yml").read_text(encoding="utf-8"))
+    assert {update["package-ecosystem"] for update in config["updates"]} == {"github-actions", "pip"}
+
+
+def test_pre_commit_hooks_are_pinned_to_exact_versions_or_commits():
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    revs = [repo["rev"] for repo in config["repos"] if repo["repo"] != "local"]
+    assert revs
+    for rev in revs:
+        assert re.fullmatch(r"v?\d+\.\d+\.\d+|[0-9a-f]{40}", rev), rev

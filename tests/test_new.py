@@ -1,5 +1,6 @@
 """`python -m macros.new`: a new workout or variation from its template, valid as created."""
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +12,7 @@ from macros.models import PLACEHOLDER
 from macros.new import ScaffoldError, create
 from tests.broken_content import problems
 from tests.project import ROOT, BuiltSite, mkdocs_build
+from tests.test_figures import CUE_CHECKS
 
 
 def replace_placeholders(path: Path) -> None:
@@ -100,3 +102,40 @@ def test_a_new_variation_gets_its_section_anchor_and_contents_entry_on_the_built
     variations = BuiltSite(tmp_path / "site").soup("variations/")
     assert variations.find(id="frog-pump").get_text(strip=True).startswith("Frog pump")
     assert variations.select_one("nav.md-nav--secondary a[href='#frog-pump']") is not None
+
+
+def test_a_new_variation_gets_a_figure_of_its_own_without_the_barbell_of_the_basic_movement(data_dir):
+    create("variation", "frog-pump", data_dir)
+    content = load_content(data_dir)
+    figure = content.figure(content.variation("frog-pump").figure)
+    assert figure.id == "frog-pump-top"
+    assert figure.title == "Frog pump, top position"
+    assert content.figure(content.variations.variations[0].figure).bar is not None  # the fixture's has one
+    assert figure.bar is None and figure.band is None and figure.platform is None
+    others = [variation.figure for variation in content.variations.variations if variation.id != "frog-pump"]
+    assert figure.id not in others
+
+
+def test_the_figure_of_a_new_variation_of_the_live_content_shows_its_cues_as_the_figure_checks_measure(tmp_path):
+    data_dir = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data_dir)
+    create("variation", "frog-pump", data_dir)
+    content = load_content(data_dir)
+    figure = content.figure("frog-pump-top")
+    assert figure.shows
+    for cue_id in figure.shows:
+        assert cue_id in content.variation("frog-pump").key_cues
+        assert CUE_CHECKS[cue_id].right(figure), cue_id
+
+
+def test_a_new_variation_keeps_the_crlf_line_endings_of_the_files_it_adds_to(data_dir):
+    originals = {}
+    for name in ("variations.yaml", "figures.yaml"):
+        originals[name] = (data_dir / name).read_bytes().replace(b"\n", b"\r\n")
+        (data_dir / name).write_bytes(originals[name])
+    create("variation", "frog-pump", data_dir)
+    for name, original in originals.items():
+        updated = (data_dir / name).read_bytes()
+        assert updated.count(b"\n") == updated.count(b"\r\n") > original.count(b"\n"), name
+        assert updated.startswith(original.split(b"\r\nprogressions:")[0]), name
+    assert load_content(data_dir).variation("frog-pump").name == "Frog pump"

@@ -1,8 +1,11 @@
 """`mkdocs serve` on a copy of the project: an edit to the data or to the macros package shows on the
-next fetch, without restarting the server."""
+next fetch, without restarting the server. `python3 dev.py serve` runs it on the address it is given,
+says so in one line when the port is taken, and stops with it."""
 
 import os
 import re
+import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -14,6 +17,9 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+
+import dev
+from tests.project import ROOT
 
 STARTUP_TIMEOUT = 120  # seconds: the first build of the small fixture site, on a busy machine
 RELOAD_TIMEOUT = 60
@@ -117,3 +123,78 @@ def test_a_content_problem_is_reported_again_on_every_rebuild(served):
             assert time.monotonic() < deadline, f"reported fewer than {times} times:\n{served.log.read_text()}"
             assert served.server.poll() is None, f"mkdocs serve stopped:\n{served.log.read_text()}"
             time.sleep(0.5)
+
+
+@pytest.fixture
+def dev_project(project) -> Path:
+    """The project copy with dev.py, and a .venv whose python is this one with everything installed."""
+    shutil.copy(ROOT / "dev.py", project / "dev.py")
+    shutil.copy(ROOT / "pyproject.toml", project / "pyproject.toml")
+    venv_python = project / ".venv" / "bin" / "python"
+    venv_python.parent.mkdir(parents=True)
+    venv_python.write_text(f'#!/bin/sh\nexec "{sys.executable}" "$@"\n')
+    venv_python.chmod(0o755)
+    stamp, fingerprint = dev.install_stamp(project)
+    stamp.write_text(fingerprint)
+    return project
+
+
+def dev_serve(project: Path, log: Path, *args: str) -> subprocess.Popen:
+    with log.open("w") as log_file:
+        return subprocess.Popen(
+            [sys.executable, "dev.py", "serve", *args], cwd=project, stdout=log_file, stderr=subprocess.STDOUT
+        )
+
+
+def stop(server: subprocess.Popen) -> None:
+    if server.poll() is None:
+        server.kill()
+        server.wait()
+
+
+def test_dev_serve_serves_on_the_address_it_is_given_and_says_where_including_the_site_path(dev_project, tmp_path):
+    address = f"127.0.0.1:{free_port()}"
+    log = tmp_path / "serve.log"
+    server = dev_serve(dev_project, log, "--dev-addr", address)
+    try:
+        wait_for(f"http://{address}{dev.site_path()}", lambda page: "Hip" in page, STARTUP_TIMEOUT, server, log)
+        assert f"http://{address}{dev.site_path()}" in log.read_text().splitlines()[0]
+    finally:
+        stop(server)
+
+
+def test_dev_serve_on_a_port_in_use_says_so_in_one_line(dev_project, tmp_path):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run(
+            [sys.executable, "dev.py", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=dev_project,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,  # the test asserts on the exit code
+        )
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1
+    assert f"port {port} on 127.0.0.1 is in use" in result.stderr
+    assert "--dev-addr" in result.stderr
+
+
+@pytest.mark.parametrize("stop_signal", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "kill"])
+def test_stopping_dev_serve_stops_the_server(dev_project, tmp_path, stop_signal):
+    address = f"127.0.0.1:{free_port()}"
+    log = tmp_path / "serve.log"
+    server = dev_serve(dev_project, log, "--dev-addr", address)
+    try:
+        wait_for(f"http://{address}{dev.site_path()}", lambda page: "Hip" in page, STARTUP_TIMEOUT, server, log)
+        server.send_signal(stop_signal)
+        server.wait(timeout=30)
+        # Nothing was left behind to serve: the server was dev.py's own process.
+        assert fetch(f"http://{address}{dev.site_path()}") is None
+        host, port = address.split(":")
+        assert not dev.port_in_use(host, int(port))
+    finally:
+        stop(server)
