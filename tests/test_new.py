@@ -12,7 +12,6 @@ from macros.models import PLACEHOLDER
 from macros.new import ScaffoldError, create
 from tests.broken_content import problems
 from tests.project import ROOT, BuiltSite, mkdocs_build
-from tests.test_figures import CUE_CHECKS
 
 
 def replace_placeholders(path: Path) -> None:
@@ -106,6 +105,7 @@ def test_a_new_variation_gets_its_section_anchor_and_contents_entry_on_the_built
 
 def test_a_new_variation_gets_a_figure_of_its_own_without_the_barbell_of_the_basic_movement(data_dir):
     create("variation", "frog-pump", data_dir)
+    replace_placeholders(data_dir / "variations.yaml")
     content = load_content(data_dir)
     figure = content.figure(content.variation("frog-pump").figure)
     assert figure.id == "frog-pump-top"
@@ -116,16 +116,17 @@ def test_a_new_variation_gets_a_figure_of_its_own_without_the_barbell_of_the_bas
     assert figure.id not in others
 
 
-def test_the_figure_of_a_new_variation_of_the_live_content_shows_its_cues_as_the_figure_checks_measure(tmp_path):
+def test_the_figure_of_a_new_variation_of_the_live_content_shows_its_cues_as_the_figure_rules_measure(tmp_path):
     data_dir = tmp_path / "data"
     shutil.copytree(ROOT / "data", data_dir)
     create("variation", "frog-pump", data_dir)
-    content = load_content(data_dir)
+    replace_placeholders(data_dir / "variations.yaml")
+    content = load_content(data_dir)  # measures every cue a figure shows by its figure_rule
     figure = content.figure("frog-pump-top")
     assert figure.shows
     for cue_id in figure.shows:
         assert cue_id in content.variation("frog-pump").key_cues
-        assert CUE_CHECKS[cue_id].right(figure), cue_id
+        assert content.cue(cue_id).figure_rule is not None, cue_id
 
 
 def test_a_new_variation_keeps_the_crlf_line_endings_of_the_files_it_adds_to(data_dir):
@@ -138,4 +139,5 @@ def test_a_new_variation_keeps_the_crlf_line_endings_of_the_files_it_adds_to(dat
         updated = (data_dir / name).read_bytes()
         assert updated.count(b"\n") == updated.count(b"\r\n") > original.count(b"\n"), name
         assert updated.startswith(original.split(b"\r\nprogressions:")[0]), name
+    replace_placeholders(data_dir / "variations.yaml")
     assert load_content(data_dir).variation("frog-pump").name == "Frog pump"
