@@ -13,6 +13,8 @@ DATA_PAGES = {
     "mistakes.md": "mistakes.yaml",
     "programming.md": "programming.yaml",
     "variations.md": "variations.yaml",
+    "troubleshooting.md": "troubleshooting.yaml",
+    "sources.md": "sources.yaml",
 }
 # Where items of the other data files are shown, for links to them.
 OTHER_HOMES = {"summary.yaml": "index.md"}

@@ -46,7 +46,7 @@ def _from_fixture(fixture: Path) -> BrokenCase:
 
 
 VALID_WORKOUT = (Path(__file__).parent / "fixtures" / "valid" / "workouts" / "short-session.yaml").read_bytes()
-KNOWN_FILES = "benefits.yaml, technique.yaml, mistakes.yaml, programming.yaml, variations.yaml, summary.yaml, figures.yaml, workouts/"
+KNOWN_FILES = "benefits.yaml, technique.yaml, mistakes.yaml, programming.yaml, variations.yaml, summary.yaml, figures.yaml, troubleshooting.yaml, sources.yaml, workouts/"
 MUTATIONS = [
     BrokenCase(
         "invalid-utf-8",
