@@ -290,6 +290,7 @@ class Variation(Model):
     )
     cues: list[Cue] = Field(default=[], description="Cues that apply to this variation only.")
     figure: FigureRef = Field(description="The side-view figure of this variation, at the top of the movement.")
+    sources: list[SourceRef] = _sources(required=False)
 
 
 class Progression(Model):

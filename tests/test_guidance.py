@@ -48,12 +48,10 @@ def test_the_sample_workout_says_when_it_fits(content):
     says(workout.note, r"off-season", r"at most once a week", r"48 hours before intervals or a long run")
 
 
-def test_the_first_session_is_the_easiest_workout(content):
-    first_id, first = easiest_first(content.workouts)[0]
-    assert first_id == "first-session"
-    assert all(
-        first.level < workout.level for workout_id, workout in content.workouts.items() if workout_id != first_id
-    )
+def test_the_first_session_is_among_the_easiest_workouts_and_the_sample_among_the_hardest(content):
+    levels = [workout.level for workout in content.workouts.values()]
+    assert content.workouts["first-session"].level == min(levels) < max(levels)
+    assert content.workouts["sample-hip-thrust-workout"].level == max(levels)
 
 
 def test_the_workouts_index_lists_the_easiest_first(built_site, content):
