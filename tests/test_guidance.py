@@ -80,3 +80,20 @@ def test_the_guide_says_hip_thrusts_do_not_obviously_change_running_form(content
 def test_the_glutes_are_a_main_driver_more_so_with_speed_and_climbing(content):
     glutes = next(benefit for benefit in content.benefits.benefits if benefit.id == "glute-activation")
     says(glutes.explanation, r"one of the main drivers of running", r"speed up", r"climb")
+
+
+def test_the_no_barbell_path_leads_from_the_floor_to_a_loaded_hip_thrust(content):
+    path = ["floor-glute-bridge", "single-leg-glute-bridge", "body-weight-hip-thrust", "dumbbell-hip-thrust"]
+    for easier, harder in zip(path, path[1:], strict=False):
+        assert harder in content.variation(easier).harder
+        assert content.variation(easier) in content.easier(harder)
+    for variation_id in path:
+        assert "Barbell" not in content.variation(variation_id).equipment
+        assert content.figure(content.variation(variation_id).figure).view == "side"
+
+
+def test_the_mistakes_page_leads_to_troubleshooting(built_site, content):
+    hrefs = {a["href"] for a in built_site.article("mistakes/").find_all("a", href=True)}
+    assert "../troubleshooting/" in hrefs
+    linked = {href.split("#")[1] for href in hrefs if href.startswith("../troubleshooting/#")}
+    assert linked and linked <= {trouble.id for trouble in content.troubleshooting.troubles}
