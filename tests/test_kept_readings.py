@@ -8,7 +8,10 @@ import macros.kept_files
 import macros.kept_readings
 from macros.kept_readings import READINGS_FILE, KeptReadings
 from macros.load import ContentError, load_content
+from macros.models import DATA_FILES
 from tests.broken_content import broken_cases, problems
+
+FILES = len(DATA_FILES) + 1  # the valid fixtures: every data file and one workout
 
 
 @pytest.fixture
@@ -32,7 +35,7 @@ def files_read(monkeypatch) -> list[str]:
 
 def test_a_second_load_of_unchanged_files_reads_no_yaml_and_gives_the_same_content(data_dir, kept, files_read):
     first = load_content(data_dir, kept_readings=kept)
-    assert len(files_read) == 8  # the seven data files and one workout
+    assert len(files_read) == FILES  # every data file and the one workout
     files_read.clear()
     assert load_content(data_dir, kept_readings=kept) == first
     assert files_read == []
@@ -61,7 +64,7 @@ def test_readings_by_another_reader_are_not_used(data_dir, kept, files_read):
     kept.write_text(json.dumps({**json.loads(kept.read_text()), "reader": "an older reader"}))
     files_read.clear()
     load_content(data_dir, kept_readings=kept)
-    assert len(files_read) == 8
+    assert len(files_read) == FILES
 
 
 @pytest.mark.parametrize("text", ["", "{not json", '{"reader": 1}', "[]"])
@@ -69,7 +72,7 @@ def test_a_kept_file_that_is_not_in_shape_is_ignored(data_dir, kept, files_read,
     kept.parent.mkdir()
     kept.write_text(text)
     assert load_content(data_dir, kept_readings=kept).workouts
-    assert len(files_read) == 8
+    assert len(files_read) == FILES
 
 
 def test_only_the_files_of_the_last_load_are_kept(data_dir, kept):
@@ -78,7 +81,7 @@ def test_only_the_files_of_the_last_load_are_kept(data_dir, kept):
     (data_dir / "workouts" / "other-session.yaml").write_text("title: Other\n")
     with pytest.raises(ContentError):
         load_content(data_dir, kept_readings=kept)
-    assert len(json.loads(kept.read_text())["readings"]) == 8
+    assert len(json.loads(kept.read_text())["readings"]) == FILES
 
 
 def test_the_reader_digest_follows_the_reader_code(tmp_path, kept, monkeypatch):
