@@ -219,6 +219,7 @@ class _Index:
     def __init__(self):
         self.owners: dict[str, tuple[str, _SourceFile, FieldPath]] = {}
         self.unchecked_ids: set[str] = set()  # ids in files that failed validation
+        self.unchecked_citations: set[str] = set()  # what the `sources` of files that failed validation name
         self.references: list[_Reference] = []
         self.problems: list[Problem] = []
 
@@ -265,6 +266,8 @@ class _Index:
             return
         if isinstance(value.get("id"), str):
             self.unchecked_ids.add(value["id"])
+        if isinstance(value.get("sources"), list):  # cited, even where the claim failed: not an uncited source
+            self.unchecked_citations.update(item for item in value["sources"] if isinstance(item, str))
         fields = model.model_fields if model else {}
         references = references_of(model) if model else {}
         for name, child in value.items():
@@ -304,6 +307,29 @@ class _Index:
             # A link is pointed at where it is written, which in a block of text may be lines below its start.
             at = ref.source.doc.position_in_value(ref.path, f"(#{ref.target})") if ref.model is None else None
             self.problems.append(ref.source.problem(ref.path, f"{what}; {detail}", at))
+
+
+def _uncited_source_problems(index: _Index) -> list[Problem]:
+    """A source that no claim cites is refused: the list of sources is what the guide rests on, nothing more."""
+    cited = {ref.target for ref in index.references if ref.model == "Source"} | index.unchecked_citations
+    return [
+        source.problem(
+            path, f"a source that some claim cites in its sources; nothing cites '{item_id}' (cite it or remove it)"
+        )
+        for item_id, (model, source, path) in index.owners.items()
+        if model == "Source" and item_id not in cited
+    ]
+
+
+def _citations(index: _Index) -> dict[str, list[str]]:
+    """Each data file's cited sources, in the order it first cites them."""
+    citations: dict[str, list[str]] = {}
+    for ref in index.references:
+        if ref.model == "Source":
+            cited = citations.setdefault(ref.source.data_name, [])
+            if ref.target not in cited:
+                cited.append(ref.target)
+    return citations
 
 
 def _mistake_figure_problems(
@@ -519,7 +545,7 @@ def load_content(data_dir: Path, shown_root: Path | None = None) -> Content:
         index.scan(source.model, source, ())
 
     index.check_references()
-    problems += index.problems
+    problems += index.problems + _uncited_source_problems(index)
     mistakes, figures = (sources.get(name) for name in ("mistakes.yaml", "figures.yaml"))
     if mistakes and figures and mistakes.model and figures.model:
         figures_by_id = {figure.id: figure for figure in figures.model.figures}
@@ -541,4 +567,5 @@ def load_content(data_dir: Path, shown_root: Path | None = None) -> Content:
             for kind in KINDS
         },
         file_of_id={item_id: source.data_name for item_id, (_, source, _) in index.owners.items()},
+        citations=_citations(index),
     )

@@ -152,6 +152,7 @@ def _ref(model: str, description: str):
 CueRef = _ref("Cue", "The id of a cue, from data/technique.yaml or a variation's own cues.")
 VariationRef = _ref("Variation", "The id of a variation, from data/variations.yaml.")
 FigureRef = _ref("Figure", "The id of a figure, from data/figures.yaml.")
+SourceRef = _ref("Source", "The id of a source, from data/sources.yaml.")
 Title = _text(80, "A short title in plain words, sentence case, without a full stop, links or emphasis.", links=False)
 CueText = _text(
     45,
@@ -175,6 +176,13 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
+def _sources(required: bool):
+    """The sources a claim rests on: required (at least one) on claims about evidence, optional elsewhere."""
+    if required:
+        return Field(min_length=1, description="The ids of the sources behind this claim (at least one).")
+    return Field(default=[], description="Optional: the ids of the sources behind this advice.")
+
+
 class Cue(Model):
     """A technique cue: a few words to remember, and the detail behind them."""
 
@@ -188,6 +196,7 @@ class Cue(Model):
         description="The rule (macros/figure_rules.py) that measures this cue in a figure: a figure may show it,"
         " or get it wrong, only if it names one.",
     )
+    sources: list[SourceRef] = _sources(required=False)
 
 
 class Benefit(Model):
@@ -197,6 +206,7 @@ class Benefit(Model):
     title: Title = Field(description="The benefit in a few words, sentence case, e.g. 'Improved hip extension'.")
     summary: Summary = Field(description="The benefit in one sentence, as the benefit cards show it.")
     explanation: Text = Field(description="How the benefit comes about and why it matters to a runner (one paragraph).")
+    sources: list[SourceRef] = _sources(required=True)
 
 
 class Point(Model):
@@ -204,13 +214,34 @@ class Point(Model):
 
     id: Id
     text: Text = Field(description="The claim or principle, in a sentence or two (plain text).")
+    sources: list[SourceRef] = _sources(required=False)
+
+
+class SourcedPoint(Point):
+    """A claim in a sentence or two that must say what it rests on."""
+
+    sources: list[SourceRef] = _sources(required=True)
+
+
+class Finding(Model):
+    """What the evidence says on one question, with its own section."""
+
+    id: Id
+    title: Title = Field(description="The question or finding in a few words, e.g. 'Sprint speed'.")
+    text: Text = Field(description="What the studies found, honestly and briefly, in plain words (one paragraph).")
+    sources: list[SourceRef] = _sources(required=True)
 
 
 class BenefitsFile(Model):
     """data/benefits.yaml: why runners do hip thrusts."""
 
     benefits: list[Benefit] = Field(min_length=1, description="The main benefits, each with its own section.")
-    general: list[Point] = Field(min_length=1, description="Broader claims about strength, speed and injury risk.")
+    general: list[SourcedPoint] = Field(
+        min_length=1, description="Broader claims about strength, speed and injury risk."
+    )
+    evidence: list[Finding] = Field(
+        default=[], description="What the evidence says: the findings behind the benefits, each with its sources."
+    )
 
 
 class TechniqueFile(Model):
@@ -232,6 +263,7 @@ class Mistake(Model):
     fixed_by: list[CueRef] = Field(min_length=1, description="The cues that fix it.")
     figure: FigureRef = Field(description="The figure that shows the mistake.")
     correct_figure: FigureRef = Field(description="The figure that shows the correct form, shown beside it.")
+    sources: list[SourceRef] = _sources(required=False)
 
 
 class MistakesFile(Model):
@@ -276,6 +308,9 @@ class ProgrammingFile(Model):
 
     phases: list[Phase] = Field(min_length=1, description="Stages of training, from starting out onwards.")
     principles: list[Point] = Field(min_length=1, description="Rules that hold in every phase.")
+    first_weeks: list[SourcedPoint] = Field(
+        default=[], description="What to expect and do in your first weeks: soreness, warm-up, rest between sets."
+    )
     safety: CardText = Field(description="The safety note shown on the guide and on every card.")
 
 
@@ -298,6 +333,7 @@ class Variation(Model):
     )
     cues: list[Cue] = Field(default=[], description="Cues that apply to this variation only.")
     figure: FigureRef = Field(description="The side-view figure of this variation, at the top of the movement.")
+    sources: list[SourceRef] = _sources(required=False)
 
 
 class Progression(Model):
@@ -335,9 +371,61 @@ class Workout(Model):
         description="What the workout is for, in one sentence: shown under its title and in the workouts index."
     )
     note: CardText | None = Field(default=None, description="Optional: advice for this workout, printed on its card.")
+    level: int = Field(
+        ge=1,
+        le=5,
+        description="How demanding the workout is, from 1 (a first session) to 5; the workouts are listed easiest"
+        " first.",
+    )
     exercises: list[Exercise] = Field(
         min_length=1, max_length=MAX_EXERCISES, description="The exercises, in the order you do them."
     )
+
+
+class Trouble(Model):
+    """Something you feel during hip thrusts, why it happens, and what to change."""
+
+    id: Id
+    feel: Title = Field(description="What you feel, in a few words, e.g. 'Hamstrings cramp'.")
+    why: Text = Field(description="Why it happens (one paragraph).")
+    change: Text = Field(description="What to change (one paragraph).")
+    sources: list[SourceRef] = _sources(required=True)
+
+
+class TroubleshootingFile(Model):
+    """data/troubleshooting.yaml: what you feel, why, and what to change."""
+
+    troubles: list[Trouble] = Field(min_length=1, description="The troubles, most common first.")
+
+
+SOURCE_KINDS = ("study", "review", "guide", "article")
+
+
+class Source(Model):
+    """A study, review, guide or article that claims in the guide rest on."""
+
+    id: Id
+    title: _text(250, "The source's own title, as its page gives it.", links=False)
+    authors: _text(200, "The authors (family names), or the publisher of an unsigned page.", links=False)
+    year: int | None = Field(
+        default=None, ge=1900, le=2100, description="The year of publication; leave out when the page gives none."
+    )
+    address: Annotated[
+        str,
+        StringConstraints(pattern=r"^https?://[^\s<>\"]+$", max_length=300),
+        Field(description="The public address where the source was read (http:// or https://)."),
+    ]
+    kind: Literal[SOURCE_KINDS] = Field(
+        description="study: a single trial or measurement; review: a review of many studies; guide: a coach's or"
+        " clinic's how-to; article: a news or magazine article."
+    )
+    note: Summary = Field(description="What it supports in the guide, in one sentence.")
+
+
+class SourcesFile(Model):
+    """data/sources.yaml: the sources that claims cite by id."""
+
+    sources: list[Source] = Field(min_length=1, description="Every source; each is cited by at least one claim.")
 
 
 class SummaryFile(Model):
@@ -454,8 +542,35 @@ class Content:
     variations: VariationsFile
     summary: SummaryFile
     figures: FiguresFile
+    troubleshooting: TroubleshootingFile
+    sources: SourcesFile
     workouts: dict[str, Workout]  # by id, in id order
     file_of_id: dict[str, str]  # every id -> the data file that holds it, relative to data/
+    citations: dict[str, list[str]]  # data file (relative to data/) -> the ids of the sources it cites
+
+    @cached_property
+    def _sources_in_order(self) -> list[Source]:
+        """Grouped by kind, as the Sources page lists them; a source's number is its place here."""
+        return sorted(self.sources.sources, key=lambda source: SOURCE_KINDS.index(source.kind))
+
+    @cached_property
+    def _source_numbers(self) -> dict[str, int]:
+        return {source.id: number for number, source in enumerate(self._sources_in_order, start=1)}
+
+    def sources_by_kind(self) -> dict[str, list[Source]]:
+        grouped = {kind: [] for kind in SOURCE_KINDS}
+        for source in self._sources_in_order:
+            grouped[source.kind].append(source)
+        return {kind: sources for kind, sources in grouped.items() if sources}
+
+    def source_number(self, source_id: str) -> int:
+        """The same number for a source on every page, so that a page's references need no state."""
+        return self._source_numbers[source_id]
+
+    def cited_by(self, data_names) -> list[Source]:
+        """The sources that the given data files cite, in number order."""
+        cited = {source_id for name in data_names for source_id in self.citations.get(name, [])}
+        return [source for source in self._sources_in_order if source.id in cited]
 
     @cached_property
     def _variations(self) -> dict[str, Variation]:
@@ -530,5 +645,13 @@ KINDS = (
     ContentKind("variations", VariationsFile, "variations.yaml", "variations.md", "variations.schema.json"),
     ContentKind("summary", SummaryFile, "summary.yaml", "index.md", "summary.schema.json", page_from_data=False),
     ContentKind("figures", FiguresFile, "figures.yaml", None, "figures.schema.json"),
+    ContentKind(
+        "troubleshooting",
+        TroubleshootingFile,
+        "troubleshooting.yaml",
+        "troubleshooting.md",
+        "troubleshooting.schema.json",
+    ),
+    ContentKind("sources", SourcesFile, "sources.yaml", "sources.md", "sources.schema.json"),
     ContentKind("workouts", Workout, "workouts/", "workouts/{id}.md", "workout.schema.json"),
 )

@@ -13,7 +13,7 @@ from markupsafe import Markup, escape
 from .figures import HEAD_RADIUS, drawings
 from .models import Content
 from .qr_codes import QrCodes
-from .site_map import link_target, relative_link
+from .site_map import link_target, page_of_data_file, relative_link
 from .text_links import TEXT_LINK
 
 # Characters that mean something to Markdown even after HTML escaping: braces open attribute lists,
@@ -77,6 +77,8 @@ class Renderer:
         self.env.globals["public_url"] = self.public_url
         self.env.globals["qr_code_svg"] = QrCodes()
         self.env.globals["figure"] = self._figure
+        self.env.filters["cite"] = self._cite
+        self.env.filters["easiest_first"] = easiest_first
 
     def render(self, template: str, page: str | None, **context) -> str:
         """Render a template for the page whose source path is `page` (e.g. "workouts/x.md"), or for no page
@@ -124,6 +126,14 @@ class Renderer:
             ).strip()
         )
 
+    def _cite(self, source_ids: list[str]) -> Markup:
+        """Numbered markers after a claim, each linking to its entry in the references at the end of the page."""
+        if not source_ids:
+            return Markup("")
+        numbers = sorted((self.content.source_number(source_id), source_id) for source_id in source_ids)
+        links = ", ".join(f"[{number}](#ref-{source_id})" for number, source_id in numbers)
+        return Markup(f' <sup class="cite">&#91;{links}&#93;</sup>')
+
     @pass_context
     def _text(self, context, value: str) -> Markup:
         """The text subset: escaped words, *emphasis* and **strong** as Markdown, [words](#id) as page links."""
@@ -134,6 +144,11 @@ class Renderer:
             end = match.end()
         parts.append(inert(value[end:]))
         return Markup(_no_block_start("".join(parts)))
+
+
+def easiest_first(workouts) -> list:
+    """(id, workout) pairs, the easiest first by level, then by id."""
+    return sorted(workouts.items(), key=lambda item: (item[1].level, item[0]))
 
 
 def plain_text(value: str) -> str:
@@ -157,6 +172,9 @@ class PageFragments:
     def general_benefits(self, page) -> str:
         return self.renderer.render("points.md", page.file.src_uri, points=self.content.benefits.general)
 
+    def evidence(self, page) -> str:
+        return self.renderer.render("evidence.md", page.file.src_uri)
+
     def setup_cues(self, page) -> str:
         technique = self.content.technique
         return self.renderer.render(
@@ -177,6 +195,21 @@ class PageFragments:
 
     def principles(self, page) -> str:
         return self.renderer.render("points.md", page.file.src_uri, points=self.content.programming.principles)
+
+    def first_weeks(self, page) -> str:
+        return self.renderer.render("points.md", page.file.src_uri, points=self.content.programming.first_weeks)
+
+    def troubleshooting(self, page) -> str:
+        return self.renderer.render("troubleshooting.md", page.file.src_uri)
+
+    def references(self, page) -> str:
+        """The sources cited by the data this page shows, numbered as on the Sources page."""
+        here = page.file.src_uri
+        names = [name for name in self.content.citations if page_of_data_file(name) == here]
+        return self.renderer.render("references.md", here, sources=self.content.cited_by(names))
+
+    def sources(self, page) -> str:
+        return self.renderer.render("sources.md", page.file.src_uri)
 
     def safety_note(self, page) -> str:
         return self.renderer.render("safety.md", page.file.src_uri)
@@ -207,7 +240,8 @@ class PageFragments:
         """Every workout's card on one page, one printed sheet each, under one set of controls."""
         controls = self.renderer.render("card_controls.md", page.file.src_uri, print_label="Print all cards")
         cards = [
-            self._card(page, workout_id, title_level=2, controls_in_card=False) for workout_id in self.content.workouts
+            self._card(page, workout_id, title_level=2, controls_in_card=False)
+            for workout_id, _ in easiest_first(self.content.workouts)
         ]
         return controls + "".join(f"{card}\n" for card in cards)
 

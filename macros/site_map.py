@@ -20,14 +20,21 @@ def kind_of_data_file(data_name: str) -> ContentKind:
     return next(kind for kind in KINDS if kind.data in (data_name, f"{folder}/"))
 
 
+def page_of_data_file(data_name: str) -> str | None:
+    """The page that shows the items of a data file (relative to data/); a folder item's own page."""
+    return kind_of_data_file(data_name).page_of(_stem(data_name))
+
+
 @cache  # asked for every link on every page: thousands at 100x content
 def link_target(data_name: str, item_id: str) -> tuple[str | None, str]:
     """The page that shows an item of a data file (relative to data/), and its anchor there: none for a
     folder item, which has the page to itself."""
-    kind = kind_of_data_file(data_name)
-    stem = posixpath.splitext(posixpath.basename(data_name))[0]
-    own_page = kind.is_folder and stem == item_id
-    return kind.page_of(stem), "" if own_page else item_id
+    own_page = kind_of_data_file(data_name).is_folder and _stem(data_name) == item_id
+    return page_of_data_file(data_name), "" if own_page else item_id
+
+
+def _stem(data_name: str) -> str:
+    return posixpath.splitext(posixpath.basename(data_name))[0]
 
 
 def data_of_page(page: str) -> str | None:

@@ -1,90 +1,106 @@
-"""Every fact of the article the site grew from (kept outside this repository) is on the built site.
+"""Every fact of the article the site grew from (kept outside this repository) is on the built site, in the
+guide's own words.
 
-Each fact is a phrase, as the site words it, and the page it belongs on.
+Each fact is checked as its numbers, names and key terms, all found in one block of its page (a paragraph, a
+list item, a heading or a workout's exercise), whatever the wording around them: a contributor who rewords a
+cue keeps the fact and the test passes. Where the guide corrects the article, the fact is the corrected one.
 """
+
+import re
 
 import pytest
 
+ARTICLE_TITLE = "Hip Thrusts for Runners: Improving Speed and Endurance"
+ARTICLE_ADDRESS = "https://jokyro.com/hip-thrusts-for-runners-improving-speed-and-endurance/"
+
+# (fact, page, patterns that must all match one block of that page, case-insensitive)
 ARTICLE_FACTS = [
     # Introduction and general claims
-    ("strengthen glutes, hamstrings and core", "benefits/", "strengthen your glutes, hamstrings and core muscles"),
-    ("improve speed and endurance on the track", "benefits/", "speed and endurance, on the track"),
-    ("a game-changer for runners", "benefits/", "can be a game-changer"),
+    ("strengthens glutes, hamstrings and core", "benefits/", [r"glutes", r"hamstrings", r"core"]),
+    ("helps speed and endurance on the track", "benefits/", [r"\bcan help\b", r"speed", r"endurance", r"track"]),
+    ("a valuable part of a runner's training", "benefits/", [r"valuable|worthwhile", r"runner"]),
     # Benefits
-    ("increased glute activation", "benefits/", "Increased glute activation"),
-    ("glutes power the legs and propel the body", "benefits/", "powering the legs and propelling the body forward"),
-    ("activated glutes reduce injury risk", "benefits/", "lower risk of injury"),
-    ("improved hip extension", "benefits/", "Improved hip extension"),
-    ("hip extension generates power and speed", "benefits/", "crucial for runners to generate power and speed"),
-    ("push off the ground with greater force", "benefits/", "push off the ground with greater force"),
-    ("enhanced running form", "benefits/", "Enhanced running form"),
-    ("form maximizes efficiency, reduces injury", "benefits/", "maximizing efficiency and reducing the risk of injury"),
-    ("alignment and posture while running", "benefits/", "maintaining proper alignment and posture while running"),
-    ("smoother, more efficient gait", "benefits/", "smoother and more efficient running gait"),
+    ("increased glute activation", "benefits/", [r"glute activation"]),
+    ("glutes drive the legs and move you forward", "benefits/", [r"glutes", r"drive|power", r"forward"]),
+    ("stronger glutes, lower injury risk", "benefits/", [r"glutes", r"risk of injury|injury risk"]),
+    ("improved hip extension", "benefits/", [r"hip extension"]),
+    ("hip extension matters for power and speed", "benefits/", [r"hip extension", r"power", r"speed"]),
+    ("push off the ground with more force", "benefits/", [r"push", r"ground", r"force"]),
+    ("enhanced running form", "benefits/", [r"running form"]),
+    ("form, efficiency and injuries", "benefits/", [r"form", r"efficien", r"injur"]),
+    ("alignment and posture while running", "benefits/", [r"alignment", r"posture"]),
+    ("a smoother, more efficient stride", "benefits/", [r"smooth", r"efficient|economical", r"stride"]),
     # Set-up and alignment
-    (
-        "sit with upper back against a bench",
-        "technique/",
-        "upper back against a bench or another stable, elevated surface",
-    ),
-    ("barbell across the hips", "technique/", "Place a barbell across your hips"),
-    ("feet planted, hip-width apart", "technique/", "feet planted firmly on the ground, about hip-width apart"),
-    ("knees bent at 90 degrees", "technique/", "knees are bent at a 90-degree angle"),
-    ("core engaged", "technique/", "Engage your core"),
+    ("upper back against a bench", "technique/", [r"upper back", r"bench"]),
+    ("barbell across the hips", "technique/", [r"bar", r"hips"]),
+    ("feet planted, hip-width apart", "technique/", [r"feet", r"floor|ground", r"hip-width|as your hips"]),
+    ("knees bent at 90 degrees", "technique/", [r"knees", r"90 degrees"]),
+    ("core engaged", "technique/", [r"core", r"engage|brace"]),
     # Execution
-    ("push through the heels", "technique/", "pushing through your heels"),
-    ("drive the hips towards the ceiling", "technique/", "Drive your hips towards the ceiling"),
-    ("squeeze the glutes and hold a second", "technique/", "hold for about a second"),
-    ("lower slowly to the start", "technique/", "Lower slowly and under control back to the starting position"),
-    ("straight line from shoulders to knees", "technique/", "straight line from your shoulders to your knees"),
-    ("don't arch the back", "technique/", "Avoid arching your back"),
-    ("no momentum", "technique/", "use momentum to lift the weight"),
+    ("push through the heels", "technique/", [r"push|press", r"heels"]),
+    ("drive the hips up", "technique/", [r"drive|raise", r"hips", r"up|extension"]),
+    ("squeeze the glutes and hold a second", "technique/", [r"squeeze", r"glutes", r"second"]),
+    ("lower slowly to the start", "technique/", [r"lower", r"slowly|under control"]),
+    ("straight line from shoulders to knees", "technique/", [r"straight", r"shoulders", r"knees"]),
+    ("don't arch the back", "technique/", [r"arch", r"back"]),
+    ("no momentum", "technique/", [r"momentum|bounce|swing"]),
     # Common mistakes
-    ("not fully extending the hips", "mistakes/", "Not fully extending the hips"),
-    ("drive the hips as high as possible", "mistakes/", "Drive your hips as high as possible"),
-    ("knees caving in or out", "mistakes/", "Knees caving inwards or drifting outwards"),
-    ("knees in line with toes", "mistakes/", "Keep your knees in line with your toes"),
-    ("overarching or hyperextending", "mistakes/", "Overarching your lower back or hyperextending your spine"),
-    (
-        "strain on the lower back, less effective",
-        "mistakes/",
-        "unnecessary strain on your lower back and reduces the effectiveness",
-    ),
+    ("not fully extending the hips", "mistakes/", [r"not fully extending|short of full"]),
+    ("extend the hips fully to work the glutes", "mistakes/", [r"fully extended|full (hip )?extension", r"glutes"]),
+    ("knees caving in or out", "mistakes/", [r"knees", r"cav", r"out"]),
+    ("knees in line with the toes", "mistakes/", [r"knee", r"toes|foot"]),
+    ("overarching or hyperextending", "mistakes/", [r"arch", r"overextend|hyperextend"]),
+    ("strain on the lower back, less effective", "mistakes/", [r"lower back", r"less effective"]),
     # Frequency and repetitions
-    ("start slowly", "programming/", "Start slowly"),
-    ("1-2 times a week", "programming/", "1–2 sessions a week"),
-    ("3-4 sets", "programming/", "3–4 sets"),
-    ("8-12 repetitions", "programming/", "8–12 repetitions per set"),
-    ("then 2-3 times a week", "programming/", "2–3 sessions a week"),
-    ("add more sets and repetitions", "programming/", "gradually add more sets and repetitions"),
-    ("form and technique every repetition", "programming/", "proper form and technique during every repetition"),
-    ("listen to your body, avoid overtraining", "programming/", "listen to your body to avoid overtraining"),
+    ("start slowly", "programming/", [r"begin gently|start slowly", r"build up|gradually"]),
+    ("1-2 times a week", "programming/", [r"\b1–2\b", r"sessions a week"]),
+    ("3-4 sets", "programming/", [r"\b3–4\b", r"sets"]),
+    ("8-12 repetitions", "programming/", [r"\b8–12\b", r"repetitions"]),
+    ("then 2-3 times a week", "programming/", [r"\b2–3\b", r"sessions a week"]),
+    ("add more sets and repetitions", "programming/", [r"add", r"sets", r"repetitions"]),
+    ("form and technique every repetition", "programming/", [r"form", r"technique", r"repetition"]),
+    ("listen to your body, avoid overtraining", "programming/", [r"listen to your body", r"overtrain"]),
     # Variations and progressions
-    (
-        "keep it challenging, keep progressing",
-        "variations/",
-        "To keep hip thrusts challenging and keep making progress",
-    ),
-    ("single-leg hip thrusts", "variations/", "Single-leg hip thrust"),
-    ("banded hip thrusts", "variations/", "Banded hip thrust"),
-    ("elevated hip thrusts", "variations/", "Elevated hip thrust"),
-    ("add weight with barbell or dumbbells", "variations/", "Add weight with a barbell or dumbbells"),
-    ("higher bench or platform for range of motion", "variations/", "Use a higher bench or platform"),
+    ("keep it challenging, keep progressing", "variations/", [r"challeng", r"progress"]),
+    ("single-leg hip thrusts", "variations/", [r"single-leg hip thrust"]),
+    ("banded hip thrusts", "variations/", [r"banded hip thrust"]),
+    ("elevated hip thrusts", "variations/", [r"elevated hip thrust"]),
+    ("add weight with barbell or dumbbells", "variations/", [r"barbell", r"dumbbells"]),
+    ("higher platform for more range of motion", "variations/", [r"higher", r"platform", r"further|range"]),
     # Sample workout
-    ("barbell hip thrusts 4 x 10", "workouts/sample-hip-thrust-workout/", "Barbell hip thrust 4 × 10"),
-    ("single-leg 3 x 12 each leg", "workouts/sample-hip-thrust-workout/", "Single-leg hip thrust 3 × 12 each leg"),
-    ("banded 3 x 15", "workouts/sample-hip-thrust-workout/", "Banded hip thrust 3 × 15"),
-    ("elevated 3 x 8", "workouts/sample-hip-thrust-workout/", "Elevated hip thrust 3 × 8"),
+    ("barbell hip thrusts 4 x 10", "workouts/sample-hip-thrust-workout/", [r"barbell hip thrust", r"\b4 × 10\b"]),
+    (
+        "single-leg 3 x 12 each leg",
+        "workouts/sample-hip-thrust-workout/",
+        [r"single-leg hip thrust", r"\b3 × 12 each leg\b"],
+    ),
+    ("banded 3 x 15", "workouts/sample-hip-thrust-workout/", [r"banded hip thrust", r"\b3 × 15\b"]),
+    ("elevated 3 x 8", "workouts/sample-hip-thrust-workout/", [r"elevated hip thrust", r"\b3 × 8\b"]),
     # Conclusion
-    ("significant benefits for speed and endurance", "", "significant benefits for speed and endurance"),
-    ("glutes and hip flexors (with a correction)", "", "target the glutes and hip flexors"),
-    ("more power and drive with each stride", "", "more power and drive with each stride"),
-    ("increased speed and efficiency", "", "increased speed and efficiency"),
-    ("prevent injuries and improve running form", "", "help prevent injuries and improve running form"),
-    ("a valuable addition to any runner's routine", "", "a valuable addition to any runner's workout routine"),
+    ("benefits for speed and endurance", "", [r"benefits", r"speed", r"endurance"]),
+    ("glutes and hip flexors (with a correction)", "", [r"glutes", r"hip flexors", r"extend"]),
+    ("more power and drive with each stride", "", [r"power", r"drive", r"stride"]),
+    ("speed and efficiency", "", [r"speed", r"efficiency"]),
+    ("prevent injuries and running form", "", [r"prevent injuries", r"running form"]),
+    ("a worthwhile part of any runner's routine", "", [r"worthwhile|valuable", r"runner"]),
 ]
 
+BLOCKS = "p, li, h1, h2, h3, h4, td, .workout-card__exercise"
 
-@pytest.mark.parametrize(("fact", "url_path", "phrase"), ARTICLE_FACTS, ids=[fact for fact, _, _ in ARTICLE_FACTS])
-def test_the_article_fact_is_on_its_page(built_site, fact, url_path, phrase):
-    assert phrase in built_site.text(url_path)
+
+def blocks(built_site, url_path: str) -> list[str]:
+    return [element.get_text(" ") for element in built_site.article(url_path).select(BLOCKS)]
+
+
+@pytest.mark.parametrize(("fact", "url_path", "patterns"), ARTICLE_FACTS, ids=[fact for fact, _, _ in ARTICLE_FACTS])
+def test_the_article_fact_is_on_its_page(built_site, fact, url_path, patterns):
+    found = [
+        block for block in blocks(built_site, url_path) if all(re.search(p, block, re.IGNORECASE) for p in patterns)
+    ]
+    assert found, f"no block of /{url_path} states: {fact}"
+
+
+def test_the_article_is_credited_with_its_title_and_address(built_site):
+    for url_path in ("", "sources/"):
+        links = built_site.article(url_path).find_all("a", href=ARTICLE_ADDRESS)
+        assert [link.get_text(" ") for link in links] == [ARTICLE_TITLE]

@@ -42,7 +42,7 @@ def test_a_broken_anchor_in_a_page_stops_the_build(project, tmp_path):
 def test_a_new_workout_file_adds_its_page_nav_entry_and_index_card(project, tmp_path):
     new_workout = project / "data" / "workouts" / "tempo-day.yaml"
     new_workout.write_text(
-        "title: Tempo day\ngoal: Before a tempo run.\nexercises:\n"
+        "title: Tempo day\ngoal: Before a tempo run.\nlevel: 2\nexercises:\n"
         "  - variation: basic-thrust\n    sets: 2\n    reps: 6\n"
     )
     result = mkdocs_build(project, tmp_path / "site")

@@ -13,6 +13,7 @@ from tests.project import ROOT
 # Each template, in the order CONTRIBUTING.md gives them: the file it goes into and the list it joins.
 TEMPLATE_TARGETS = [
     ("benefits.yaml", "benefits"),
+    ("troubleshooting.yaml", "troubles"),
     ("technique.yaml", "execution"),
     ("mistakes.yaml", "mistakes"),
     ("variations.yaml", "variations"),

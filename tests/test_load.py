@@ -31,7 +31,7 @@ def test_broken_content_is_reported_exactly(case, data_dir):
 
 def test_problems_in_several_files_are_reported_together(data_dir):
     (data_dir / "summary.yaml").write_text("points:\n  - id: Worth It\n    text: x\n")
-    (data_dir / "workouts" / "short-session.yaml").write_text("title: x\ngoal: y\nexercises: []\n")
+    (data_dir / "workouts" / "short-session.yaml").write_text("title: x\ngoal: y\nexercises: []\nlevel: 1\n")
     assert problems(data_dir) == [
         (
             "data/summary.yaml:2:9: points[0].id: expected a kebab-case id (lowercase letters and digits, "
@@ -43,7 +43,7 @@ def test_problems_in_several_files_are_reported_together(data_dir):
 
 def test_a_missing_required_field_is_reported_at_its_parent(data_dir):
     (data_dir / "workouts" / "short-session.yaml").write_text(
-        "title: x\ngoal: y\nexercises:\n  - variation: basic-thrust\n    reps: 5\n"
+        "title: x\ngoal: y\nexercises:\n  - variation: basic-thrust\n    reps: 5\nlevel: 1\n"
     )
     assert problems(data_dir) == [
         "data/workouts/short-session.yaml:4:5: exercises[0].sets: expected this required field; it is missing"
@@ -52,7 +52,7 @@ def test_a_missing_required_field_is_reported_at_its_parent(data_dir):
 
 def test_a_number_out_of_range_names_the_range(data_dir):
     (data_dir / "workouts" / "short-session.yaml").write_text(
-        "title: x\ngoal: y\nexercises:\n  - variation: basic-thrust\n    sets: 11\n    reps: 5\n"
+        "title: x\ngoal: y\nexercises:\n  - variation: basic-thrust\n    sets: 11\n    reps: 5\nlevel: 1\n"
     )
     assert problems(data_dir) == [
         "data/workouts/short-session.yaml:5:11: exercises[0].sets: expected a number from 1 to 10, got the number 11"

@@ -25,7 +25,7 @@ def page(src_uri: str = "index.md"):
 # Fields that hold ids or names from a fixed set, which validation guarantees.
 NOT_FREE_TEXT = {
     *("id", "variation", "harder", "key_cues", "fixed_by", "figure", "correct_figure", "shows", "gets_wrong"),
-    *("setup_figures", "execution_figures", "view", "angles", "lines", "at", "direction"),
+    *("setup_figures", "execution_figures", "view", "angles", "lines", "at", "direction", "kind"),
 }
 
 
@@ -33,7 +33,9 @@ def poisoned(value):
     """The same content with hostile text in every free-text field, as if validation had let it through."""
     if isinstance(value, BaseModel):
         updates = {
-            name: poisoned(getattr(value, name)) for name in type(value).model_fields if name not in NOT_FREE_TEXT
+            name: poisoned(getattr(value, name))
+            for name in type(value).model_fields
+            if name not in NOT_FREE_TEXT and not is_citation(name, getattr(value, name))
         }
         return value.model_copy(update=updates)
     if isinstance(value, list):
@@ -41,6 +43,11 @@ def poisoned(value):
     if isinstance(value, dict):
         return {key: poisoned(item) for key, item in value.items()}
     return HOSTILE if isinstance(value, str) else value
+
+
+def is_citation(name: str, value) -> bool:
+    """A claim's `sources` (ids), not the list of sources in data/sources.yaml (free text)."""
+    return name == "sources" and all(isinstance(item, str) for item in value)
 
 
 def every_fragment(content: Content):
@@ -54,7 +61,9 @@ def hostile_content() -> Content:
     content = load_content(VALID_FIXTURES)
     return Content(
         **{
-            name: poisoned(getattr(content, name)) if name != "file_of_id" else content.file_of_id
+            name: poisoned(getattr(content, name))
+            if name not in ("file_of_id", "citations")
+            else getattr(content, name)
             for name in Content.__dataclass_fields__
         }
     )
