@@ -159,7 +159,7 @@ def test_at_most_200_problem_lines_are_shown_then_how_many_more(data_dir):
 
 def test_two_problems_in_one_workout_file_are_both_reported(data_dir):
     (data_dir / "workouts" / "short-session.yaml").write_text(
-        "title: x\ngoal: y\nexercises:\n  - variation: deadlift\n    sets: 11\n    reps: 5\n"
+        "title: x\ngoal: y\nexercises:\n  - variation: deadlift\n    sets: 11\n    reps: 5\nlevel: 1\n"
     )
     assert problems(data_dir) == [
         "data/workouts/short-session.yaml:4:16: exercises[0].variation: expected the id of a variation; "
