@@ -23,17 +23,22 @@ from .models import (
     Content,
     Figure,
     Model,
+    Plan,
     Workout,
     field_at,
     nested_model,
     references_of,
 )
-from .site_map import WORKOUTS_DIR
+from .plan_rules import plan_problems
+from .site_map import PLANS_DIR, WORKOUTS_DIR
 from .text_links import TEXT_LINK
 from .yaml_reader import Path as FieldPath
 from .yaml_reader import Position, YamlDocument, describe
 
 _NUMBER = re.compile(r"-?\d+(\.\d+)?")
+# Folders of data/ with one item per file, named by its id: what model each file holds.
+ITEM_FOLDERS: dict[str, type[Model]] = {WORKOUTS_DIR: Workout, PLANS_DIR: Plan}
+FOLDERS_NOT_EMPTY = {Workout}  # the guide has workouts; plans are optional
 
 
 @dataclass(frozen=True, order=True)
@@ -231,6 +236,8 @@ class _Index:
             for index, value in enumerate(child) if isinstance(child, list) else [(None, child)]:
                 # A field's path is built only for what is recorded: most values are plain text or numbers.
                 if name in references:
+                    if value is None:  # an optional reference, left out
+                        continue
                     self.references.append(_Reference(source, _path_to(path, name, index), value, references[name]))
                 elif isinstance(value, BaseModel):
                     self.scan(value, source, _path_to(path, name, index))
@@ -292,6 +299,22 @@ def _mistake_figure_problems(
     return problems
 
 
+def _plan_problems(sources: dict[str, _SourceFile], data_dir: Path, reported: list[Problem]) -> list[Problem]:
+    """Every valid plan, checked against the programming rules, where what it refers to is valid too."""
+    programming = sources.get(str(data_dir / "programming.yaml"))
+    if not programming or not programming.model:
+        return []
+    workouts = {Path(key).stem: s.model for key, s in sources.items() if isinstance(s.model, Workout)}
+    problems = []
+    for source in sources.values():
+        if not isinstance(source.model, Plan) or any(p.file == source.shown_name for p in reported):
+            continue  # a wrong reference in it is reported already; the rules would only repeat it
+        workout_ids = {session.workout for week in source.model.weeks for session in week.sessions}
+        if all(workout_id in workouts for workout_id in workout_ids - {None}):
+            problems += plan_problems(source.model, programming.model, workouts, source.problem)
+    return problems
+
+
 def _path_to(path: FieldPath, name: str, index: int | None) -> FieldPath:
     return path + (name,) if index is None else path + (name, index)
 
@@ -331,18 +354,20 @@ def _load_content(data_dir: Path, shown_root: Path | None, readings: KeptReading
     sources: dict[str, _SourceFile] = {}
     index = _Index()
     expected_files = {data_dir / name: model for name, model in DATA_FILES.items()}
-    workout_dir = data_dir / WORKOUTS_DIR
-    workout_files = sorted(workout_dir.iterdir()) if workout_dir.is_dir() else []
-    for path in workout_files:
-        if path.suffix == ".yaml" and re.fullmatch(ID_PATTERN, path.stem):
-            expected_files[path] = Workout
-        else:
-            problems.append(Problem(shown(path), 1, 1, "", "a workout file named <kebab-case-id>.yaml"))
-    if not workout_files:
-        problems.append(Problem(shown(workout_dir), 1, 1, "", "at least one workout file in this folder"))
+    folders = {data_dir / folder: model for folder, model in ITEM_FOLDERS.items()}
+    for folder, model in folders.items():
+        kind = model.__name__.lower()
+        files = sorted(folder.iterdir()) if folder.is_dir() else []
+        for path in files:
+            if path.suffix == ".yaml" and re.fullmatch(ID_PATTERN, path.stem):
+                expected_files[path] = model
+            else:
+                problems.append(Problem(shown(path), 1, 1, "", f"a {kind} file named <kebab-case-id>.yaml"))
+        if not files and model in FOLDERS_NOT_EMPTY:
+            problems.append(Problem(shown(folder), 1, 1, "", f"at least one {kind} file in this folder"))
     for path in sorted(data_dir.iterdir()):
-        if path not in expected_files and path != workout_dir:
-            known = ", ".join([*DATA_FILES, WORKOUTS_DIR + "/"])
+        if path not in expected_files and path not in folders:
+            known = ", ".join([*DATA_FILES, *(f"{folder}/" for folder in ITEM_FOLDERS)])
             problems.append(Problem(shown(path), 1, 1, "", f"only the known data files ({known})"))
 
     for path, model in expected_files.items():
@@ -355,8 +380,8 @@ def _load_content(data_dir: Path, shown_root: Path | None, readings: KeptReading
         if source.model is None:
             index.scan_raw_ids(source.doc.value)
             continue
-        if model is Workout:
-            index.add_id(path.stem, "Workout", source, ())
+        if model in ITEM_FOLDERS.values():
+            index.add_id(path.stem, model.__name__, source, ())
         index.scan(source.model, source, ())
 
     index.check_references()
@@ -365,12 +390,15 @@ def _load_content(data_dir: Path, shown_root: Path | None, readings: KeptReading
     if mistakes and figures and mistakes.model and figures.model:
         figures_by_id = {figure.id: figure for figure in figures.model.figures}
         problems += _mistake_figure_problems(mistakes, figures_by_id, problems)
+    problems += _plan_problems(sources, data_dir, problems)
     if problems:
         raise ContentError(problems)
     models = {Path(name).stem: sources[str(data_dir / name)].model for name in DATA_FILES}
     workouts = {Path(key).stem: source.model for key, source in sources.items() if isinstance(source.model, Workout)}
+    plans = {Path(key).stem: source.model for key, source in sources.items() if isinstance(source.model, Plan)}
     return Content(
         **models,
         workouts=dict(sorted(workouts.items())),
+        plans=dict(sorted(plans.items())),
         file_of_id={item_id: source.data_name for item_id, (_, source, _) in index.owners.items()},
     )

@@ -20,16 +20,25 @@ _PAGE_OF_DATA_FILE = {data: page for page, data in DATA_PAGES.items()} | OTHER_H
 WORKOUTS_INDEX = "workouts/index.md"
 WORKOUTS_DIR = "workouts"  # data/workouts/<id>.yaml: one workout per file, shown on workouts/<id>.md
 WORKOUT_META = "workout"  # a workout page's front matter: the id of the workout it shows
+PLANS_INDEX = "plans/index.md"
+PLANS_DIR = "plans"  # data/plans/<id>.yaml: one training plan per file, shown on plans/<id>.md
+PLAN_META = "plan"  # a plan page's front matter: the id of the plan it shows
 
 
 def workout_page(workout_id: str) -> str:
     return f"workouts/{workout_id}.md"
 
 
+def plan_page(plan_id: str) -> str:
+    return f"plans/{plan_id}.md"
+
+
 def page_of_data_file(data_name: str) -> str:
     """The page that shows the items of a data file (relative to data/)."""
     if data_name.startswith(f"{WORKOUTS_DIR}/"):
         return workout_page(posixpath.splitext(posixpath.basename(data_name))[0])
+    if data_name.startswith(f"{PLANS_DIR}/"):
+        return plan_page(posixpath.splitext(posixpath.basename(data_name))[0])
     return _PAGE_OF_DATA_FILE[data_name]
 
 

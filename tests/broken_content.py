@@ -46,7 +46,7 @@ def _from_fixture(fixture: Path) -> BrokenCase:
 
 
 VALID_WORKOUT = (Path(__file__).parent / "fixtures" / "valid" / "workouts" / "short-session.yaml").read_bytes()
-KNOWN_FILES = "benefits.yaml, technique.yaml, mistakes.yaml, programming.yaml, variations.yaml, summary.yaml, figures.yaml, workouts/"
+KNOWN_FILES = "benefits.yaml, technique.yaml, mistakes.yaml, programming.yaml, variations.yaml, summary.yaml, figures.yaml, workouts/, plans/"
 MUTATIONS = [
     BrokenCase(
         "invalid-utf-8",
@@ -86,6 +86,12 @@ MUTATIONS = [
         "workouts/Long_Session.yaml",
         VALID_WORKOUT,
         ["data/workouts/Long_Session.yaml:1:1: (whole file): expected a workout file named <kebab-case-id>.yaml"],
+    ),
+    BrokenCase(
+        "plan-file-name-not-kebab-case",
+        "plans/From_Zero.yaml",
+        b"title: From zero\n",
+        ["data/plans/From_Zero.yaml:1:1: (whole file): expected a plan file named <kebab-case-id>.yaml"],
     ),
     BrokenCase(
         "workout-file-not-yaml",

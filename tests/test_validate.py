@@ -26,7 +26,7 @@ def run_validate(*args: str, cwd=ROOT) -> subprocess.CompletedProcess:
 def test_valid_content_exits_0_with_a_short_summary(data_dir):
     result = run_validate(str(data_dir))
     assert result.returncode == 0, result.stderr
-    assert result.stdout == "OK: 7 data files and 1 workout(s), 16 ids, all valid\n"
+    assert result.stdout == "OK: 7 data files and 1 workout(s), 19 ids, all valid\n"
     assert result.stderr == ""
 
 
