@@ -1,7 +1,8 @@
-"""MkDocs hook: a page for every data/workouts/<id>.yaml, and "Edit this page" pointing at what to edit.
+"""MkDocs hook: a page for every data/workouts/<id>.yaml and data/plans/<id>.yaml, and "Edit this page"
+pointing at what to edit.
 
-Adding a workout file is the only edit needed for its page and its navigation entry. The page itself is
-a stub whose front matter names the workout; the macros render its card from the validated content.
+Adding a workout or plan file is the only edit needed for its page and its navigation entry. The page
+itself is a stub whose front matter names the item; the macros render it from the validated content.
 """
 
 import json
@@ -16,28 +17,30 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the project r
 from macros import site_map
 
 
-def _workout_ids(config) -> list[str]:
-    workouts_dir = Path(config.config_file_path).parent / "data" / "workouts"
-    return sorted(path.stem for path in workouts_dir.glob("*.yaml"))
+def _item_ids(config, folder: str) -> list[str]:
+    items_dir = Path(config.config_file_path).parent / "data" / folder
+    return sorted(path.stem for path in items_dir.glob("*.yaml"))
 
 
 def on_config(config):
-    for entry in config.nav or []:
-        for children in entry.values() if isinstance(entry, dict) else []:
-            if isinstance(children, list) and site_map.WORKOUTS_INDEX in children:
-                pages = [site_map.workout_page(workout_id) for workout_id in _workout_ids(config)]
-                children += [page for page in pages if page not in children]
+    for kind in site_map.ITEM_PAGES:
+        for entry in config.nav or []:
+            for children in entry.values() if isinstance(entry, dict) else []:
+                if isinstance(children, list) and kind.index in children:
+                    pages = [kind.page(item_id) for item_id in _item_ids(config, kind.folder)]
+                    children += [page for page in pages if page not in children]
     return config
 
 
 def on_files(files, config):
-    for workout_id in _workout_ids(config):
-        # Front matter, not a macro call: mkdocs-macros would compile each call as a Jinja template of its
-        # own: about half a second for 300 workouts (page_markdown 1.69 s -> 1.19 s), and the page needs none.
-        stub = f"---\n{site_map.WORKOUT_META}: {json.dumps(workout_id)}\nrender_macros: false\n---\n"
-        page = File.generated(config, site_map.workout_page(workout_id), content=stub)
-        page.edit_uri = f"data/workouts/{workout_id}.yaml"
-        files.append(page)
+    for kind in site_map.ITEM_PAGES:
+        for item_id in _item_ids(config, kind.folder):
+            # Front matter, not a macro call: mkdocs-macros would compile each call as a Jinja template of its
+            # own: about half a second for 300 workouts (page_markdown 1.69 s -> 1.19 s), and the page needs none.
+            stub = f"---\n{kind.meta}: {json.dumps(item_id)}\nrender_macros: false\n---\n"
+            page = File.generated(config, kind.page(item_id), content=stub)
+            page.edit_uri = f"data/{kind.folder}/{item_id}.yaml"
+            files.append(page)
     for file in files.documentation_pages():
         data_file = site_map.DATA_PAGES.get(file.src_uri)
         if data_file:

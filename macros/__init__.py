@@ -17,6 +17,7 @@ _SUBMODULES = (
     "yaml_reader",
     "kept_readings",
     "models",
+    "plan_rules",
     "load",
     "site_map",
     "figures",
@@ -80,12 +81,13 @@ def define_env(env):
 
 
 def on_post_page_macros(env):
-    """A workout page's card, for the workout its front matter names (hooks/generated_pages.py)."""
-    from .site_map import WORKOUT_META
+    """A workout's or a plan's page, for the item its front matter names (hooks/generated_pages.py)."""
+    from .site_map import ITEM_PAGES
 
-    workout_id = env.page.meta.get(WORKOUT_META)
-    if workout_id is not None:
-        env.markdown = env.macros["workout"](workout_id)
+    for kind in ITEM_PAGES:
+        item_id = env.page.meta.get(kind.meta)
+        if item_id is not None:
+            env.markdown = env.macros[kind.meta](item_id)
 
 
 def on_post_build(env):

@@ -227,7 +227,7 @@ class Phase(Model):
     """A stage of training: how often, how much, and what to focus on."""
 
     id: Id
-    title: Title = Field(description="The stage in a few words, e.g. 'Starting out'.")
+    title: Name = Field(description="The stage in a few words, e.g. 'Starting out'; it goes on the printed plans.")
     sessions_per_week: SessionsPerWeek = Field(description="How many hip thrust sessions a week in this stage.")
     sets: Range | None = Field(default=None, description="Sets per session; leave out where it is open-ended.")
     reps: Range | None = Field(default=None, description="Repetitions per set; leave out where it is open-ended.")
@@ -367,8 +367,8 @@ class LoadStep(Model):
     reps_in_reserve: int = Field(
         ge=1, le=5, description="Add load once every set reaches its repetitions with this many or more left."
     )
-    add_kg: float = Field(ge=0.5, le=5, description="How much to add, in kilograms.")
-    add_lb: float = Field(ge=1, le=10, description="How much to add, in pounds.")
+    add_kg: float = Field(ge=0.5, le=5, multiple_of=0.25, description="How much to add, in kilograms.")
+    add_lb: float = Field(ge=1, le=10, multiple_of=0.5, description="How much to add, in pounds.")
 
 
 class RunDay(Model):

@@ -16,7 +16,7 @@ from markupsafe import Markup, escape
 from .figures import HEAD_RADIUS, drawings
 from .fragment_cache import WorkoutsRead
 from .qr_codes import QrCodes
-from .site_map import page_of_data_file, relative_link, workout_page
+from .site_map import ITEM_PAGES, page_of_data_file, relative_link
 from .text_links import TEXT_LINK
 
 if TYPE_CHECKING:  # the schema (and pydantic) only for annotations: see text_links.py
@@ -83,15 +83,15 @@ class Renderer:
         in particular (None): then a link in it fails the build rather than pointing wrong from some page."""
         return self.env.get_template(template).render(content=self.content, page=page, **context)
 
-    def public_url(self, workout_id: str) -> str:
-        """The address a printed card's QR code opens: the workout's page on the published site."""
-        return urljoin(self.site_url, f"workouts/{workout_id}/")
+    def public_url(self, item_id: str, folder: str = "workouts") -> str:
+        """The address a printed card's or plan's QR code opens: the item's page on the published site."""
+        return urljoin(self.site_url, f"{folder}/{item_id}/")
 
     @pass_context
     def _link(self, context, item_id: str) -> str:
         """The link target of an item, from the page being rendered."""
         home = page_of_data_file(self.content.file_of_id[item_id])
-        anchor = "" if home == workout_page(item_id) else item_id
+        anchor = "" if home in {kind.page(item_id) for kind in ITEM_PAGES} else item_id
         return relative_link(context["page"], home, anchor)
 
     def _figure(self, figure_id: str, key: str, label: str = "") -> Markup:
@@ -211,10 +211,7 @@ class PageFragments:
     def workout(self, page, workout_id: str) -> str:
         """A workout's page: its card, with the print button and the unit choice."""
         workout = self.content.workouts[workout_id]
-        # The theme prints page metadata unescaped, as HTML (MkDocs' own titles are HTML): escape it here.
-        page.meta.setdefault("description", str(escape(plain_text(workout.goal))))
-        # The card wraps its heading in a block, where MkDocs does not look for the page title.
-        page.meta.setdefault("title", str(escape(workout.title)))
+        _set_title_and_description(page, workout.title, workout.goal)
         return self._card(page, workout_id, title_level=1, controls_in_card=True, print_label="Print card")
 
     def all_workout_cards(self, page) -> str:
@@ -231,10 +228,52 @@ class PageFragments:
         workout = self.content.workouts[workout_id]
         return self.renderer.render("workout.md", page.file.src_uri, workout_id=workout_id, workout=workout, **options)
 
+    def plan_cards(self, page) -> str:
+        return self.renderer.render("plan_cards.md", page.file.src_uri)
+
+    def plan(self, page, plan_id: str) -> str:
+        """A plan's page: the plan, its running weeks and the grid of its sessions, one sheet in print."""
+        from .plan_rules import session_days  # the schema: see text_links.py
+        from .plan_rules import session_exercises as exercises_of
+
+        plan = self.content.plans[plan_id]
+        _set_title_and_description(page, plan.title, plan.audience)
+
+        def session_exercises(session):
+            return exercises_of(session, self.content.workouts)
+
+        exercises = [
+            exercise for week in plan.weeks for session in week.sessions for exercise in session_exercises(session)
+        ]
+        variations = dict.fromkeys(exercise.variation for exercise in exercises)  # in the order they come
+        workouts = dict.fromkeys(session.workout for week in plan.weeks for session in week.sessions if session.workout)
+        return self.renderer.render(
+            "plan.md",
+            page.file.src_uri,
+            plan_id=plan_id,
+            plan=plan,
+            letters={variation_id: chr(ord("A") + index) for index, variation_id in enumerate(variations)},
+            workouts=list(workouts),
+            columns=max(len(week.sessions) for week in plan.weeks),
+            phases={phase.id: phase for phase in self.content.programming.phases},
+            session_exercises=session_exercises,
+            session_days=session_days,
+            add_kg=f"{plan.progression.add_kg:g}",
+            add_lb=f"{plan.progression.add_lb:g}",
+            print_label="Print plan",
+        )
+
     def _part(self, name: str, page, *args) -> str:
         text, workouts_read = self._kept_part(name, page, args)
         self.renderer.workouts.note(workouts_read)  # a kept part's reads are reads of the fragment it is in
         return text
+
+
+def _set_title_and_description(page, title: str, description: str) -> None:
+    # The theme prints page metadata unescaped, as HTML (MkDocs' own titles are HTML): escape it here.
+    page.meta.setdefault("description", str(escape(plain_text(description))))
+    # The page wraps its heading in a block, where MkDocs does not look for the page title.
+    page.meta.setdefault("title", str(escape(title)))
 
 
 MACROS = [name for name in vars(PageFragments) if not name.startswith("_") and name != PageFragments.render.__name__]

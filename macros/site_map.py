@@ -5,6 +5,7 @@ Kept free of imports so that the MkDocs hook and the macros share it.
 
 import posixpath
 from functools import cache
+from typing import NamedTuple
 
 # Pages built mainly from one data file; their "Edit this page" opens that file.
 DATA_PAGES = {
@@ -25,20 +26,26 @@ PLANS_DIR = "plans"  # data/plans/<id>.yaml: one training plan per file, shown o
 PLAN_META = "plan"  # a plan page's front matter: the id of the plan it shows
 
 
-def workout_page(workout_id: str) -> str:
-    return f"workouts/{workout_id}.md"
+class ItemPages(NamedTuple):
+    """A folder of data/ with one item per file, each shown on a page of its own under its index."""
+
+    folder: str  # data/<folder>/<id>.yaml
+    index: str  # the index page, whose nav section lists the item pages
+    meta: str  # the front matter field of an item page naming its item; also the name of its macro
+
+    def page(self, item_id: str) -> str:
+        return f"{self.folder}/{item_id}.md"
 
 
-def plan_page(plan_id: str) -> str:
-    return f"plans/{plan_id}.md"
+ITEM_PAGES = (ItemPages(WORKOUTS_DIR, WORKOUTS_INDEX, WORKOUT_META), ItemPages(PLANS_DIR, PLANS_INDEX, PLAN_META))
 
 
 def page_of_data_file(data_name: str) -> str:
     """The page that shows the items of a data file (relative to data/)."""
-    if data_name.startswith(f"{WORKOUTS_DIR}/"):
-        return workout_page(posixpath.splitext(posixpath.basename(data_name))[0])
-    if data_name.startswith(f"{PLANS_DIR}/"):
-        return plan_page(posixpath.splitext(posixpath.basename(data_name))[0])
+    folder, _, file_name = data_name.rpartition("/")
+    for kind in ITEM_PAGES:
+        if folder == kind.folder:
+            return kind.page(posixpath.splitext(file_name)[0])
     return _PAGE_OF_DATA_FILE[data_name]
 
 
