@@ -32,7 +32,7 @@ def files_read(monkeypatch) -> list[str]:
 
 def test_a_second_load_of_unchanged_files_reads_no_yaml_and_gives_the_same_content(data_dir, kept, files_read):
     first = load_content(data_dir, kept_readings=kept)
-    assert len(files_read) == 8  # the seven data files and one workout
+    assert len(files_read) == 9  # the seven data files, one workout and one plan
     files_read.clear()
     assert load_content(data_dir, kept_readings=kept) == first
     assert files_read == []
@@ -61,7 +61,7 @@ def test_readings_by_another_reader_are_not_used(data_dir, kept, files_read):
     kept.write_text(json.dumps({**json.loads(kept.read_text()), "reader": "an older reader"}))
     files_read.clear()
     load_content(data_dir, kept_readings=kept)
-    assert len(files_read) == 8
+    assert len(files_read) == 9
 
 
 @pytest.mark.parametrize("text", ["", "{not json", '{"reader": 1}', "[]"])
@@ -69,7 +69,7 @@ def test_a_kept_file_that_is_not_in_shape_is_ignored(data_dir, kept, files_read,
     kept.parent.mkdir()
     kept.write_text(text)
     assert load_content(data_dir, kept_readings=kept).workouts
-    assert len(files_read) == 8
+    assert len(files_read) == 9
 
 
 def test_only_the_files_of_the_last_load_are_kept(data_dir, kept):
@@ -78,7 +78,7 @@ def test_only_the_files_of_the_last_load_are_kept(data_dir, kept):
     (data_dir / "workouts" / "other-session.yaml").write_text("title: Other\n")
     with pytest.raises(ContentError):
         load_content(data_dir, kept_readings=kept)
-    assert len(json.loads(kept.read_text())["readings"]) == 8
+    assert len(json.loads(kept.read_text())["readings"]) == 9
 
 
 def test_the_reader_digest_follows_the_reader_code(tmp_path, kept, monkeypatch):
