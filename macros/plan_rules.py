@@ -106,7 +106,7 @@ def _weekly_volume(plan, phases: dict[str, Phase], programming: ProgrammingFile,
                 problems.append(
                     report(at, f"at most {before} hip thrust sets, as the week before (rule: hold), got {sets[index]}")
                 )
-            if volume == "drop" and base is not None and sets[index] >= base:
+            if volume == "drop" and sets[index] >= base:
                 problems.append(
                     report(
                         at,
