@@ -12,6 +12,7 @@ _SUBMODULES = (
     "yaml_reader",
     "models",
     "problem_report",
+    "plan_rules",
     "site_map",
     "load",
     "figures",

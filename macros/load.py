@@ -24,11 +24,13 @@ from .models import (
     ContentKind,
     Figure,
     Model,
+    Plan,
     Workout,
     field_at,
     nested_model,
     references_of,
 )
+from .plan_rules import plan_problems
 from .text_links import TEXT_LINK
 from .yaml_reader import FieldPath, SourcePosition, YamlDocument, describe, read_yaml
 
@@ -248,6 +250,8 @@ class _Index:
             for index, value in enumerate(child) if isinstance(child, list) else [(None, child)]:
                 # A field's path is built only for what is recorded: most values are plain text or numbers.
                 if name in references:
+                    if value is None:  # an optional reference, left out
+                        continue
                     self.references.append(_Reference(source, _path_to(path, name, index), value, references[name]))
                 elif isinstance(value, BaseModel):
                     self.scan(value, source, _path_to(path, name, index))
@@ -370,21 +374,50 @@ def _figure_problems(
     ]
 
 
-def _per_side_problems(workouts: list[_SourceFile], variations: _SourceFile | None) -> list[Problem]:
-    """Reps per side only for a variation done one side at a time: for any other, "each leg" is wrong."""
+def _per_side_problems(sources: dict[str, _SourceFile], variations: _SourceFile | None) -> list[Problem]:
+    """Reps per side only for a variation done one side at a time: for any other, "each leg" is wrong. Workouts
+    and the sessions of plans list exercises alike."""
     if not (variations and variations.model):
         return []
     by_id = {variation.id: variation for variation in variations.model.variations}
     problems = []
-    for source in workouts:
-        for index, exercise in enumerate(source.model.exercises):
+    for source, path, exercises in _exercise_lists(sources):
+        for index, exercise in enumerate(exercises):
             variation = by_id.get(exercise.variation)
             if exercise.per_side and variation and not variation.one_side_at_a_time:
                 expected = (
                     f"per_side left out: '{variation.id}' is not done one side at a time (if it is, say so with "
                     f"one_side_at_a_time: true in {variations.shown_name})"
                 )
-                problems.append(source.problem(("exercises", index, "per_side"), expected))
+                problems.append(source.problem((*path, index, "per_side"), expected))
+    return problems
+
+
+def _exercise_lists(sources: dict[str, _SourceFile]):
+    """Each list of exercises in the valid workouts and plans, with its file and field path."""
+    for source in sources.values():
+        if isinstance(source.model, Workout):
+            yield source, ("exercises",), source.model.exercises
+        elif isinstance(source.model, Plan):
+            for week_index, week in enumerate(source.model.weeks):
+                for session_index, session in enumerate(week.sessions):
+                    if session.exercises:
+                        yield source, ("weeks", week_index, "sessions", session_index, "exercises"), session.exercises
+
+
+def _plan_problems(sources: dict[str, _SourceFile], reported: list[Problem]) -> list[Problem]:
+    """Every valid plan, checked against the programming rules, where what it refers to is valid too."""
+    programming = sources.get("programming.yaml")
+    if not programming or not programming.model:
+        return []
+    workouts = {Path(name).stem: s.model for name, s in sources.items() if isinstance(s.model, Workout)}
+    problems = []
+    for source in sources.values():
+        if not isinstance(source.model, Plan) or any(p.file == source.shown_name for p in reported):
+            continue  # a wrong reference in it is reported already; the rules would only repeat it
+        workout_ids = {session.workout for week in source.model.weeks for session in week.sessions}
+        if all(workout_id in workouts for workout_id in workout_ids - {None}):
+            problems += plan_problems(source.model, programming.model, workouts, source.problem)
     return problems
 
 
@@ -551,8 +584,8 @@ def load_content(data_dir: Path, shown_root: Path | None = None) -> Content:
         figures_by_id = {figure.id: figure for figure in figures.model.figures}
         problems += _mistake_figure_problems(mistakes, figures_by_id, problems)
     technique, variations = (sources.get(name) for name in ("technique.yaml", "variations.yaml"))
-    workouts = [source for source in sources.values() if isinstance(source.model, Workout)]
-    problems += _figure_problems(figures, technique, variations) + _per_side_problems(workouts, variations)
+    problems += _figure_problems(figures, technique, variations) + _per_side_problems(sources, variations)
+    problems += _plan_problems(sources, problems)
     if problems:
         raise ContentError(problems)
     return Content(

@@ -149,6 +149,8 @@ def _ref(model: str, description: str):
     ]
 
 
+WorkoutRef = _ref("Workout", "The id of a workout: the name of its file in data/workouts/, without .yaml.")
+PhaseRef = _ref("Phase", "The id of a phase, from data/programming.yaml.")
 CueRef = _ref("Cue", "The id of a cue, from data/technique.yaml or a variation's own cues.")
 VariationRef = _ref("Variation", "The id of a variation, from data/variations.yaml.")
 FigureRef = _ref("Figure", "The id of a figure, from data/figures.yaml.")
@@ -296,11 +298,33 @@ class Phase(Model):
     """A stage of training: how often, how much, and what to focus on."""
 
     id: Id
-    title: Title = Field(description="The stage in a few words, e.g. 'Starting out'.")
+    title: Name = Field(description="The stage in a few words, e.g. 'Starting out'; it goes on the printed plans.")
     sessions_per_week: SessionsPerWeek = Field(description="How many hip thrust sessions a week in this stage.")
     sets: Range | None = Field(default=None, description="Sets per session; leave out where it is open-ended.")
     reps: Range | None = Field(default=None, description="Repetitions per set; leave out where it is open-ended.")
+    volume: Literal["build", "hold", "drop"] = Field(
+        default="build",
+        description="What a plan's weekly hip-thrust sets do in this stage: build (rise, by a bounded step), hold"
+        " (no more than the week before) or drop (fewer than before the drop: a lighter week or a taper).",
+    )
     advice: Text = Field(description="What to do in this stage and how to know when to move on (one paragraph).")
+
+
+class PlanRules(Model):
+    """The numbers every training plan is checked against (data/plans/); each phase adds its own ranges."""
+
+    max_set_increase_per_week: int = Field(
+        ge=1, le=6, description="Hip-thrust sets per week rise by at most this many from one week to the next."
+    )
+    max_build_weeks_in_a_row: int = Field(
+        ge=1, le=8, description="At most this many build weeks in a row; then comes a week that holds or drops."
+    )
+    heavy_below_reps_in_reserve: int = Field(
+        ge=1, le=5, description="A session is heavy when its effort target leaves fewer repetitions in reserve."
+    )
+    no_heavy_days_before_race: int = Field(
+        ge=1, le=28, description="No heavy session on this many days before a race (the race day included)."
+    )
 
 
 class ProgrammingFile(Model):
@@ -312,6 +336,7 @@ class ProgrammingFile(Model):
         default=[], description="What to expect and do in your first weeks: soreness, warm-up, rest between sets."
     )
     safety: CardText = Field(description="The safety note shown on the guide and on every card.")
+    plan_rules: PlanRules = Field(description="The rules every training plan is checked against.")
 
 
 class Variation(Model):
@@ -426,6 +451,90 @@ class SourcesFile(Model):
     """data/sources.yaml: the sources that claims cite by id."""
 
     sources: list[Source] = Field(min_length=1, description="Every source; each is cited by at least one claim.")
+
+
+# What still fits one printed plan sheet (A4 and US Letter) when every field on it is as long as allowed:
+# tests/test_plans_print.py proves it with tests/fixtures/fullest-plan.
+MAX_PLAN_WEEKS = 12
+MAX_PLAN_SESSIONS = 3  # a week's sessions: the most any phase allows
+MAX_RUNNING_WEEKS = 2
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+Weekday = Literal[WEEKDAYS]
+
+
+class PlanSession(Model):
+    """One session of a plan's week: a workout, or exercises of its own, with an effort target and rest."""
+
+    workout: WorkoutRef | None = Field(default=None, description="A workout to do; leave out to list exercises.")
+    exercises: list[Exercise] | None = Field(
+        default=None,
+        min_length=1,
+        max_length=MAX_EXERCISES,
+        description="The session's own exercises, in order; leave out when it names a workout.",
+    )
+    reps_in_reserve: int = Field(
+        ge=1,
+        le=5,
+        description="The effort target: repetitions you could still do at the end of each set (never to failure).",
+    )
+    rest_seconds: int = Field(ge=30, le=300, description="Rest between sets, in seconds.")
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> PlanSession:
+        if (self.workout is None) == (self.exercises is None):
+            raise ValueError("either workout (the id of a workout) or exercises (a list), not both or neither")
+        return self
+
+
+class PlanWeek(Model):
+    """One week of a plan: its phase and its hip thrust sessions."""
+
+    phase: PhaseRef
+    sessions: list[PlanSession] = Field(
+        min_length=1, max_length=MAX_PLAN_SESSIONS, description="The week's sessions, in the order you do them."
+    )
+
+
+class LoadStep(Model):
+    """When to add load, and how much: the plan's progression rule."""
+
+    reps_in_reserve: int = Field(
+        ge=1, le=5, description="Add load once every set reaches its repetitions with this many or more left."
+    )
+    add_kg: float = Field(ge=0.5, le=5, multiple_of=0.25, description="How much to add, in kilograms.")
+    add_lb: float = Field(ge=1, le=10, multiple_of=0.5, description="How much to add, in pounds.")
+
+
+class RunDay(Model):
+    """A day of a running week: its run, and whether a hip thrust session goes on it."""
+
+    run: Literal["rest", "easy", "hard", "long"] = Field(
+        description="rest: no run; easy; hard: intervals or tempo; long: the long run."
+    )
+    hip_thrusts: bool = Field(default=False, description="true when a session goes on this day (after the run).")
+
+
+class RunningWeek(Model):
+    """An example running week, Monday to Sunday, showing where the plan's sessions go."""
+
+    name: Title = Field(description="The week in a few words, e.g. 'Three runs a week'.")
+    days: list[RunDay] = Field(min_length=7, max_length=7, description="Seven days, Monday first.")
+
+
+class Plan(Model):
+    """data/plans/<id>.yaml: a training plan of several weeks; the file name is its id and its page address."""
+
+    title: Title = Field(description="The plan's name, sentence case: its page title and the heading of its sheet.")
+    audience: Summary = Field(description="Who the plan is for, in one sentence.")
+    season: Summary = Field(description="When in the running season it fits, in one sentence.")
+    progression: LoadStep = Field(description="When to add load, and how much.")
+    race_day: Weekday | None = Field(
+        default=None, description="Optional: the day of the plan's last week on which the race is run."
+    )
+    weeks: list[PlanWeek] = Field(min_length=1, max_length=MAX_PLAN_WEEKS, description="The weeks, in order.")
+    running_weeks: list[RunningWeek] = Field(
+        min_length=1, max_length=MAX_RUNNING_WEEKS, description="Example running weeks with the sessions placed."
+    )
 
 
 class SummaryFile(Model):
@@ -545,6 +654,7 @@ class Content:
     troubleshooting: TroubleshootingFile
     sources: SourcesFile
     workouts: dict[str, Workout]  # by id, in id order
+    plans: dict[str, Plan]  # by id, in id order
     file_of_id: dict[str, str]  # every id -> the data file that holds it, relative to data/
     citations: dict[str, list[str]]  # data file (relative to data/) -> the ids of the sources it cites
 
@@ -654,4 +764,5 @@ KINDS = (
     ),
     ContentKind("sources", SourcesFile, "sources.yaml", "sources.md", "sources.schema.json"),
     ContentKind("workouts", Workout, "workouts/", "workouts/{id}.md", "workout.schema.json"),
+    ContentKind("plans", Plan, "plans/", "plans/{id}.md", "plan.schema.json"),
 )

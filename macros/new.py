@@ -1,6 +1,7 @@
-"""`python -m macros.new workout|variation ID`: start a new piece of content from its template.
+"""`python -m macros.new workout|variation|plan ID`: start a new piece of content from its template.
 
-A workout gets its own file, data/workouts/<id>.yaml, schema modeline included. A variation is added
+A workout or a plan gets its own file, data/workouts/<id>.yaml or data/plans/<id>.yaml, schema
+modeline included. A variation is added
 as text at the end of the variations list in data/variations.yaml, with a figure of its own at the end
 of data/figures.yaml (the basic movement's, without its equipment, to redraw), so that the files keep
 their comments, layout and line endings. Either way the result validates but for its placeholders
@@ -18,13 +19,14 @@ from string import Template
 import yaml
 
 from .load import ContentError, load_content
-from .models import ID_PATTERN, KINDS, Content, Workout
+from .models import ID_PATTERN, KINDS, Content, Plan, Workout
 from .schemas import modeline
 from .validate import DEFAULT_DATA_DIR
 from .yaml_reader import read_yaml
 
 SCAFFOLDS = Path(__file__).parent / "scaffolds"
 WORKOUTS = next(kind for kind in KINDS if kind.model is Workout)
+PLANS = next(kind for kind in KINDS if kind.model is Plan)
 VARIATIONS_FILE = "variations.yaml"
 VARIATIONS_KEY = "variations"
 FIGURES_FILE = "figures.yaml"
@@ -54,6 +56,25 @@ def new_workout(data_dir: Path, workout_id: str, content: Content) -> Path:
         title=_title(workout_id),
         variation=first_variation,
     )
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def new_plan(data_dir: Path, plan_id: str, content: Content) -> Path:
+    path = data_dir / PLANS.data_name(plan_id)
+    # A first week that keeps every rule: one session of the first phase, at the low end of its ranges.
+    phase = content.programming.phases[0]
+    text = _template(
+        "plan",
+        modeline=modeline(path, data_dir),
+        id=plan_id,
+        title=_title(plan_id),
+        phase=phase.id,
+        variation=content.variations.variations[0].id,
+        sets=str(phase.sets.min if phase.sets else 3),
+        reps=str(phase.reps.min if phase.reps else 10),
+    )
+    path.parent.mkdir(exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path
 
@@ -128,7 +149,7 @@ def new_variation(data_dir: Path, variation_id: str, content: Content) -> Path:
     return data_dir / VARIATIONS_FILE
 
 
-MAKERS = {"workout": new_workout, "variation": new_variation}
+MAKERS = {"workout": new_workout, "variation": new_variation, "plan": new_plan}
 
 
 def create(kind: str, item_id: str, data_dir: Path) -> Path:
@@ -152,7 +173,8 @@ def create(kind: str, item_id: str, data_dir: Path) -> Path:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m macros.new",
-        description="Start a new workout (its own file) or variation (added to data/variations.yaml) from its template.",
+        description="Start a new workout or plan (its own file) or variation (added to data/variations.yaml) from its"
+        " template.",
         epilog="Example: python -m macros.new workout tempo-day",
     )
     parser.add_argument("kind", choices=list(MAKERS), help="what to create")

@@ -10,6 +10,7 @@ from urllib.parse import urljoin
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup, escape
 
+from . import plan_rules
 from .figures import HEAD_RADIUS, drawings
 from .models import Content
 from .qr_codes import QrCodes
@@ -85,9 +86,9 @@ class Renderer:
         in particular (None): then a link in it fails the build rather than pointing wrong from some page."""
         return self.env.get_template(template).render(content=self.content, page=page, **context)
 
-    def public_url(self, workout_id: str) -> str:
-        """The address a printed card's QR code opens: the workout's page on the published site."""
-        return urljoin(self.site_url, f"workouts/{workout_id}/")
+    def public_url(self, item_id: str, folder: str = "workouts") -> str:
+        """The address a printed card's or plan's QR code opens: the item's page on the published site."""
+        return urljoin(self.site_url, f"{folder}/{item_id}/")
 
     @pass_context
     def _link(self, context, item_id: str) -> str:
@@ -229,11 +230,7 @@ class PageFragments:
     def workout(self, page, workout_id: str) -> str:
         """A workout's page: its card, with the print button and the unit choice."""
         workout = self.content.workouts[workout_id]
-        # The theme prints page metadata unescaped, as HTML (MkDocs' own titles are HTML): escape it here.
-        page.meta.setdefault("description", str(escape(plain_text(workout.goal))))
-        # The card wraps its heading in a block, where MkDocs does not look for the page title. MkDocs' titles
-        # are HTML; as Markup, the theme's `| e` (the footer's link names) does not escape it a second time.
-        page.meta.setdefault("title", escape(workout.title))
+        _set_title_and_description(page, workout.title, workout.goal)
         return self._card(page, workout_id, title_level=1, controls_in_card=True, print_label="Print card")
 
     def all_workout_cards(self, page) -> str:
@@ -248,6 +245,46 @@ class PageFragments:
     def _card(self, page, workout_id: str, **options) -> str:
         workout = self.content.workouts[workout_id]
         return self.renderer.render("workout.md", page.file.src_uri, workout_id=workout_id, workout=workout, **options)
+
+    def plan_cards(self, page) -> str:
+        return self.renderer.render("plan_cards.md", page.file.src_uri)
+
+    def plan(self, page, plan_id: str) -> str:
+        """A plan's page: the plan, its running weeks and the grid of its sessions, one sheet in print."""
+        plan = self.content.plans[plan_id]
+        _set_title_and_description(page, plan.title, plan.audience)
+
+        def session_exercises(session):
+            return plan_rules.session_exercises(session, self.content.workouts)
+
+        exercises = [
+            exercise for week in plan.weeks for session in week.sessions for exercise in session_exercises(session)
+        ]
+        variations = dict.fromkeys(exercise.variation for exercise in exercises)  # in the order they come
+        workouts = dict.fromkeys(session.workout for week in plan.weeks for session in week.sessions if session.workout)
+        return self.renderer.render(
+            "plan.md",
+            page.file.src_uri,
+            plan_id=plan_id,
+            plan=plan,
+            letters={variation_id: chr(ord("A") + index) for index, variation_id in enumerate(variations)},
+            workouts=list(workouts),
+            columns=max(len(week.sessions) for week in plan.weeks),
+            phases={phase.id: phase for phase in self.content.programming.phases},
+            session_exercises=session_exercises,
+            session_days=plan_rules.session_days,
+            add_kg=f"{plan.progression.add_kg:g}",
+            add_lb=f"{plan.progression.add_lb:g}",
+            print_label="Print plan",
+        )
+
+
+def _set_title_and_description(page, title: str, description: str) -> None:
+    # The theme prints page metadata unescaped, as HTML (MkDocs' own titles are HTML): escape it here.
+    page.meta.setdefault("description", str(escape(plain_text(description))))
+    # The page wraps its heading in a block, where MkDocs does not look for the page title. MkDocs' titles
+    # are HTML; as Markup, the theme's `| e` (the footer's link names) does not escape it a second time.
+    page.meta.setdefault("title", escape(title))
 
 
 MACROS = [name for name in vars(PageFragments) if not name.startswith("_")]

@@ -125,6 +125,12 @@ MUTATIONS = [
         ],
     ),
     BrokenCase(
+        "plan-file-name-not-kebab-case",
+        "plans/From_Zero.yaml",
+        b"title: From zero\n",
+        ["data/plans/From_Zero.yaml:1:1: (whole file): expected a plan file named <kebab-case-id>.yaml"],
+    ),
+    BrokenCase(
         "workout-file-not-yaml",
         "workouts/notes.txt",
         b"Remember the chalk.\n",

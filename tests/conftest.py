@@ -77,3 +77,11 @@ def browser():
         browser = launch_chromium(playwright)
         yield browser
         browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh page with its own storage, so that no test sees another's unit choice."""
+    context = browser.new_context()
+    yield context.new_page()
+    context.close()

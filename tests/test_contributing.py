@@ -19,6 +19,7 @@ TEMPLATE_TARGETS = [
     ("variations.yaml", "variations"),
     ("figures.yaml", "figures"),
     ("workouts/tempo-day.yaml", None),  # a file of its own
+    ("plans/base-build.yaml", None),  # a file of its own
 ]
 
 

@@ -1,4 +1,4 @@
-"""`python -m macros.new`: a new workout or variation from its template, valid as created."""
+"""`python -m macros.new`: a new workout, variation or plan from its template, valid as created."""
 
 import shutil
 import subprocess
@@ -39,6 +39,21 @@ def test_a_new_workout_starts_with_the_modeline_of_the_workout_schema(data_dir):
     assert path.read_text().splitlines()[0] == "# yaml-language-server: $schema=../../schemas/workout.schema.json"
 
 
+def test_a_new_plan_is_a_file_of_its_own_that_keeps_every_rule(data_dir):
+    path = create("plan", "base-build", data_dir)
+    assert path == data_dir / "plans" / "base-build.yaml"
+    assert path.read_text().splitlines()[0] == "# yaml-language-server: $schema=../../schemas/plan.schema.json"
+    assert load_content(data_dir).plans["base-build"].title == "Base build"
+
+
+def test_a_new_plan_starts_the_plans_folder_when_there_is_none(data_dir):
+    for plan in (data_dir / "plans").iterdir():
+        plan.unlink()
+    (data_dir / "plans").rmdir()
+    create("plan", "base-build", data_dir)
+    assert list(load_content(data_dir).plans) == ["base-build"]
+
+
 def test_a_new_variation_is_added_at_the_end_of_the_variations_list_and_validates(data_dir):
     replace_placeholders(create("variation", "frog-pump", data_dir))
     content = load_content(data_dir)
@@ -58,7 +73,7 @@ def test_a_new_variation_keeps_the_files_comments_and_layout(data_dir):
     assert updated.endswith("\n# Ways to progress" + tail)
 
 
-@pytest.mark.parametrize("kind", ["workout", "variation"])
+@pytest.mark.parametrize("kind", ["workout", "variation", "plan"])
 def test_an_id_that_is_taken_is_refused_and_nothing_changes(kind, data_dir):
     before = {path: path.read_bytes() for path in data_dir.rglob("*.yaml")}
     with pytest.raises(

@@ -35,14 +35,6 @@ SITE_CHROME = [
 ]
 
 
-@pytest.fixture
-def page(browser):
-    """A fresh page with its own storage, so that no test sees another's unit choice."""
-    context = browser.new_context()
-    yield context.new_page()
-    context.close()
-
-
 @pytest.fixture(scope="module")
 def fullest_site(tmp_path_factory):
     """The small valid site plus a workout whose card is as full as the schema allows."""
@@ -65,11 +57,11 @@ def pages_text(pdf: bytes) -> list[str]:
     return [words(sheet.extract_text()) for sheet in PdfReader(io.BytesIO(pdf)).pages]
 
 
-def save_png(pdf: bytes, name: str, scale: float = 2):
-    """Render the PDF's first page to test-output/cards/<name>.png, and return the image."""
+def save_png(pdf: bytes, name: str, scale: float = 2, folder=PNG_DIR):
+    """Render the PDF's first page to test-output/cards/<name>.png (or another folder), and return the image."""
     image = pypdfium2.PdfDocument(pdf)[0].render(scale=scale).to_pil()
-    PNG_DIR.mkdir(parents=True, exist_ok=True)
-    image.save(PNG_DIR / f"{name}.png")
+    folder.mkdir(parents=True, exist_ok=True)
+    image.save(folder / f"{name}.png")
     return image
 
 
@@ -107,17 +99,26 @@ def test_a_printed_card_holds_the_workout_its_exercises_and_their_cues(page, sit
 def test_the_qr_code_on_a_printed_card_opens_the_workout_page(page, site_url, built_site, content):
     for workout_id in content.workouts:
         pdf = print_to_pdf(page, f"{site_url}workouts/{workout_id}/", "Letter")
-        image = pypdfium2.PdfDocument(pdf)[0].render(scale=3).to_pil()
-        codes = zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)
-        assert [code.text for code in codes] == [f"{built_site.base_url}workouts/{workout_id}/"]
+        assert printed_qr_codes(pdf) == [f"{built_site.base_url}workouts/{workout_id}/"]
+
+
+def printed_qr_codes(pdf: bytes) -> list[str]:
+    """What the QR codes on the PDF's first page say."""
+    image = pypdfium2.PdfDocument(pdf)[0].render(scale=3).to_pil()
+    return [code.text for code in zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)]
+
+
+def assert_no_site_chrome_printed(page) -> None:
+    """After print_to_pdf: nothing around the content shows under print media."""
+    for selector in SITE_CHROME:
+        visible = page.locator(selector).evaluate_all("elements => elements.filter(e => e.checkVisibility()).length")
+        assert visible == 0, f"{selector} is printed"
 
 
 def test_print_shows_nothing_of_the_site_around_the_card(page, site_url, content):
     workout_id = next(iter(content.workouts))
     pdf = print_to_pdf(page, f"{site_url}workouts/{workout_id}/", "A4")
-    for selector in SITE_CHROME:
-        visible = page.locator(selector).evaluate_all("elements => elements.filter(e => e.checkVisibility()).length")
-        assert visible == 0, f"{selector} is printed"
+    assert_no_site_chrome_printed(page)
     (text,) = pages_text(pdf)
     for chrome_text in ("Hip Thrusts for Runners", "Table of contents", "Open content", "Print card", "¶"):
         assert chrome_text not in text

@@ -26,6 +26,7 @@ def page(src_uri: str = "index.md"):
 NOT_FREE_TEXT = {
     *("id", "variation", "harder", "key_cues", "fixed_by", "figure", "correct_figure", "shows", "gets_wrong"),
     *("setup_figures", "execution_figures", "view", "angles", "lines", "at", "direction", "kind"),
+    *("phase", "workout", "run", "race_day"),
 }
 
 
@@ -53,7 +54,8 @@ def is_citation(name: str, value) -> bool:
 def every_fragment(content: Content):
     fragments = PageFragments(Renderer(content, SITE_URL))
     for name in MACROS:
-        args = list(content.workouts)[:1] if name == "workout" else []
+        items = {"workout": content.workouts, "plan": content.plans}
+        args = list(items[name])[:1] if name in items else []
         yield name, getattr(fragments, name)(page(), *args)
 
 

@@ -8,6 +8,7 @@ import pytest
 
 from macros import validate
 from macros.load import load_content
+from macros.models import KINDS
 from tests.broken_content import broken_cases
 from tests.project import ROOT
 
@@ -26,9 +27,10 @@ def run_validate(*args: str, cwd=ROOT) -> subprocess.CompletedProcess:
 def test_valid_content_exits_0_with_a_short_summary(data_dir):
     result = run_validate(str(data_dir))
     assert result.returncode == 0, result.stderr
-    files, workouts = len(list(data_dir.glob("*.yaml"))), len(list(data_dir.glob("workouts/*.yaml")))
+    files = len(list(data_dir.glob("*.yaml")))
+    items = [f"{len(list(data_dir.glob(f'{kind.data}*.yaml')))} {kind.field}" for kind in KINDS if kind.is_folder]
     ids = len(load_content(data_dir).file_of_id)
-    assert result.stdout == f"OK: {files} data files, {workouts} workouts and {ids} ids, all valid\n"
+    assert result.stdout == f"OK: {', '.join([f'{files} data files', *items])} and {ids} ids, all valid\n"
     assert result.stderr == ""
 
 

@@ -1,0 +1,36 @@
+"""A plan on a phone (375 px): the page itself never scrolls sideways; the grid of weeks and the running
+weeks scroll inside their own boxes, which a keyboard can reach."""
+
+from tests.browser import VIEWPORTS
+
+WIDEST_OVERFLOW = """() => Math.max(...[...document.querySelectorAll(".plan-scroll")].map(
+  region => region.scrollWidth - region.clientWidth))"""
+
+
+def test_on_a_phone_a_plan_page_never_scrolls_sideways(page, site_url, content):
+    page.set_viewport_size(VIEWPORTS["phone"])
+    for plan_id in content.plans:
+        page.goto(f"{site_url}plans/{plan_id}/")
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"/plans/{plan_id}/ scrolls sideways by {overflow}px"
+
+
+def test_on_a_phone_the_grid_of_weeks_scrolls_inside_its_own_box(page, site_url, content):
+    page.set_viewport_size(VIEWPORTS["phone"])
+    plan_id = max(content.plans, key=lambda plan_id: max(len(w.sessions) for w in content.plans[plan_id].weeks))
+    page.goto(f"{site_url}plans/{plan_id}/")
+    assert page.evaluate(WIDEST_OVERFLOW) > 0
+    grid = page.get_by_role("region", name="Weeks of the plan")
+    grid.focus()
+    # The browser may scroll smoothly: the test waits for the box to move (and times out if it never does).
+    grid.evaluate("region => { window.moved = new Promise(m => region.addEventListener('scroll', m, {once: true})) }")
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("() => window.moved.then(() => true)", timeout=5000)
+    assert grid.evaluate("region => region.scrollLeft") > 0
+
+
+def test_on_a_wide_screen_nothing_needs_to_scroll(page, site_url, content):
+    page.set_viewport_size(VIEWPORTS["desktop"])
+    for plan_id in content.plans:
+        page.goto(f"{site_url}plans/{plan_id}/")
+        assert page.evaluate(WIDEST_OVERFLOW) <= 0, plan_id
