@@ -509,7 +509,8 @@ class _Discovery:
         for kind in KINDS:
             path = self.data_dir / kind.data
             if not (path.is_dir() if kind.is_folder else path.is_file()) and not path.is_symlink():
-                self.problem(path, f"this data {'folder' if kind.is_folder else 'file'}; it is missing")
+                if not kind.optional:
+                    self.problem(path, f"this data {'folder' if kind.is_folder else 'file'}; it is missing")
             elif self.inside_project(path):
                 if kind.is_folder:
                     self.discover_items(path, kind)
@@ -518,7 +519,7 @@ class _Discovery:
 
     def discover_items(self, folder: Path, kind: ContentKind) -> None:
         items = self.entries(folder)
-        if items == []:
+        if items == [] and not kind.optional:
             self.problem(folder, "at least one file in this folder")
         for path in items or []:
             if not _is_item_file_name(path.name):

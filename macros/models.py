@@ -728,6 +728,7 @@ class ContentKind:
     page: str | None  # the page that shows it, under docs/; a folder's "<folder>/{id}.md"; None: many pages do
     schema: str  # its JSON Schema, under schemas/
     page_from_data: bool = True  # the page is built mainly from it: its "Edit this page" opens the data
+    optional: bool = False  # a folder that may be missing or empty: the guide is complete without its items
 
     @property
     def is_folder(self) -> bool:
@@ -764,5 +765,5 @@ KINDS = (
     ),
     ContentKind("sources", SourcesFile, "sources.yaml", "sources.md", "sources.schema.json"),
     ContentKind("workouts", Workout, "workouts/", "workouts/{id}.md", "workout.schema.json"),
-    ContentKind("plans", Plan, "plans/", "plans/{id}.md", "plan.schema.json"),
+    ContentKind("plans", Plan, "plans/", "plans/{id}.md", "plan.schema.json", optional=True),
 )

@@ -128,7 +128,9 @@ MUTATIONS = [
         "plan-file-name-not-kebab-case",
         "plans/From_Zero.yaml",
         b"title: From zero\n",
-        ["data/plans/From_Zero.yaml:1:1: (whole file): expected a plan file named <kebab-case-id>.yaml"],
+        [
+            "data/plans/From_Zero.yaml:1:1: (whole file): expected a file named <kebab-case-id>.yaml, such as from-zero.yaml"
+        ],
     ),
     BrokenCase(
         "workout-file-not-yaml",

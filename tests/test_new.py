@@ -43,6 +43,7 @@ def test_a_new_plan_is_a_file_of_its_own_that_keeps_every_rule(data_dir):
     path = create("plan", "base-build", data_dir)
     assert path == data_dir / "plans" / "base-build.yaml"
     assert path.read_text().splitlines()[0] == "# yaml-language-server: $schema=../../schemas/plan.schema.json"
+    replace_placeholders(path)
     assert load_content(data_dir).plans["base-build"].title == "Base build"
 
 
@@ -50,7 +51,7 @@ def test_a_new_plan_starts_the_plans_folder_when_there_is_none(data_dir):
     for plan in (data_dir / "plans").iterdir():
         plan.unlink()
     (data_dir / "plans").rmdir()
-    create("plan", "base-build", data_dir)
+    replace_placeholders(create("plan", "base-build", data_dir))
     assert list(load_content(data_dir).plans) == ["base-build"]
 
 
