@@ -18,9 +18,9 @@ from macros import load, site_map
 
 
 def _items(config):
-    """Each folder kind with the ids of its items."""
+    """Each folder kind with the ids of its items, in the order the index pages list them."""
     data_dir = Path(config.config_file_path).parent / "data"
-    return [(kind, load.item_ids(data_dir / kind.data)) for kind in site_map.FOLDER_KINDS]
+    return [(kind, load.item_ids(data_dir, kind)) for kind in site_map.FOLDER_KINDS]
 
 
 def on_config(config):

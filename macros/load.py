@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -421,6 +422,11 @@ def _plan_problems(sources: dict[str, _SourceFile], reported: list[Problem]) -> 
     return problems
 
 
+def _listed(kind: ContentKind, items: dict[str, Model]) -> dict[str, Model]:
+    """A folder's items by id, in the kind's order."""
+    return dict(sorted(items.items(), key=lambda item: kind.item_order(item[0], dict(item[1]))))
+
+
 def _path_to(path: FieldPath, name: str, index: int | None) -> FieldPath:
     return path + (name,) if index is None else path + (name, index)
 
@@ -435,13 +441,25 @@ def is_content_name(name: str) -> bool:
     return not _NOT_CONTENT.search(name)
 
 
-def item_ids(folder: Path) -> list[str]:
-    """The ids of a folder kind's items, as the loader finds them: its <id>.yaml files, in id order."""
+def item_ids(data_dir: Path, kind: ContentKind) -> list[str]:
+    """The ids of a folder kind's items, as the loader finds and lists them: its <id>.yaml files, in the
+    kind's order. Read for the navigation before the build renders a page; the loader checks them."""
+    folder = data_dir / kind.data
     try:
-        names = [path.name for path in folder.iterdir() if is_content_name(path.name)]
+        ids = [path.stem for path in folder.iterdir() if is_content_name(path.name) and _is_item_file_name(path.name)]
     except OSError:
         return []  # reported by the loader
-    return sorted(name[: -len(".yaml")] for name in names if _is_item_file_name(name))
+    if not kind.order_by:
+        return sorted(ids)
+    return sorted(ids, key=lambda item_id: kind.item_order(item_id, _fields_of(folder / f"{item_id}.yaml")))
+
+
+def _fields_of(path: Path) -> Mapping:
+    try:
+        value = read_yaml(path.read_text(encoding="utf-8")).value
+    except (OSError, UnicodeDecodeError):
+        value = None  # reported by the loader
+    return value if isinstance(value, Mapping) else {}
 
 
 def _is_item_file_name(name: str) -> bool:
@@ -591,11 +609,10 @@ def load_content(data_dir: Path, shown_root: Path | None = None) -> Content:
         raise ContentError(problems)
     return Content(
         **{
-            kind.field: {
-                path.stem: sources[path.relative_to(data_dir).as_posix()].model
-                for path, of_kind in sorted(discovery.files, key=lambda file: file[0].stem)
-                if of_kind is kind
-            }
+            kind.field: _listed(
+                kind,
+                {path.stem: sources[kind.data_name(path.stem)].model for path, of in discovery.files if of is kind},
+            )
             if kind.is_folder
             else sources[kind.data].model
             for kind in KINDS

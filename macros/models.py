@@ -7,6 +7,7 @@ from these models. Field descriptions are written for content authors.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import Annotated, Literal, get_args
@@ -653,7 +654,7 @@ class Content:
     figures: FiguresFile
     troubleshooting: TroubleshootingFile
     sources: SourcesFile
-    workouts: dict[str, Workout]  # by id, in id order
+    workouts: dict[str, Workout]  # by id, the easiest first (their kind's order_by), then in id order
     plans: dict[str, Plan]  # by id, in id order
     file_of_id: dict[str, str]  # every id -> the data file that holds it, relative to data/
     citations: dict[str, list[str]]  # data file (relative to data/) -> the ids of the sources it cites
@@ -729,6 +730,7 @@ class ContentKind:
     schema: str  # its JSON Schema, under schemas/
     page_from_data: bool = True  # the page is built mainly from it: its "Edit this page" opens the data
     optional: bool = False  # a folder that may be missing or empty: the guide is complete without its items
+    order_by: str | None = None  # a folder's items are listed by this whole-number field, then by id
 
     @property
     def is_folder(self) -> bool:
@@ -747,6 +749,12 @@ class ContentKind:
     def page_of(self, item_id: str = "") -> str | None:
         return self.page.format(id=item_id) if self.page else None
 
+    def item_order(self, item_id: str, fields: Mapping) -> tuple[int, str]:
+        """Where an item of a folder is listed (in the index, the navigation, the page of all cards), from its
+        fields; a value that is not a whole number is left to validation and listed first."""
+        value = fields.get(self.order_by) if self.order_by else None
+        return (value if type(value) is int else 0, item_id)
+
 
 KINDS = (
     ContentKind("benefits", BenefitsFile, "benefits.yaml", "benefits.md", "benefits.schema.json"),
@@ -764,6 +772,6 @@ KINDS = (
         "troubleshooting.schema.json",
     ),
     ContentKind("sources", SourcesFile, "sources.yaml", "sources.md", "sources.schema.json"),
-    ContentKind("workouts", Workout, "workouts/", "workouts/{id}.md", "workout.schema.json"),
+    ContentKind("workouts", Workout, "workouts/", "workouts/{id}.md", "workout.schema.json", order_by="level"),
     ContentKind("plans", Plan, "plans/", "plans/{id}.md", "plan.schema.json", optional=True),
 )

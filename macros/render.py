@@ -79,7 +79,6 @@ class Renderer:
         self.env.globals["qr_code_svg"] = QrCodes()
         self.env.globals["figure"] = self._figure
         self.env.filters["cite"] = self._cite
-        self.env.filters["easiest_first"] = easiest_first
 
     def render(self, template: str, page: str | None, **context) -> str:
         """Render a template for the page whose source path is `page` (e.g. "workouts/x.md"), or for no page
@@ -145,11 +144,6 @@ class Renderer:
             end = match.end()
         parts.append(inert(value[end:]))
         return Markup(_no_block_start("".join(parts)))
-
-
-def easiest_first(workouts) -> list:
-    """(id, workout) pairs, the easiest first by level, then by id."""
-    return sorted(workouts.items(), key=lambda item: (item[1].level, item[0]))
 
 
 def plain_text(value: str) -> str:
@@ -237,8 +231,7 @@ class PageFragments:
         """Every workout's card on one page, one printed sheet each, under one set of controls."""
         controls = self.renderer.render("card_controls.md", page.file.src_uri, print_label="Print all cards")
         cards = [
-            self._card(page, workout_id, title_level=2, controls_in_card=False)
-            for workout_id, _ in easiest_first(self.content.workouts)
+            self._card(page, workout_id, title_level=2, controls_in_card=False) for workout_id in self.content.workouts
         ]
         return controls + "".join(f"{card}\n" for card in cards)
 

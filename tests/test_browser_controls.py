@@ -7,11 +7,12 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from macros.load import item_ids
+from macros.site_map import FOLDER_KINDS
 from tests.browser import CASES, VIEWPORTS
 from tests.project import ROOT
 
 # A workout page of the live site, whichever workouts it holds: the one whose file name sorts first.
-A_WORKOUT_PAGE = f"workouts/{item_ids(ROOT / 'data' / 'workouts')[0]}/"
+A_WORKOUT_PAGE = f"workouts/{item_ids(ROOT / 'data', FOLDER_KINDS[0])[0]}/"
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@ session fits, when to stop, and claims no stronger than the evidence."""
 
 import re
 
-from macros.render import easiest_first
 from tests.project import words
 
 
@@ -56,7 +55,9 @@ def test_the_first_session_is_among_the_easiest_workouts_and_the_sample_among_th
 
 def test_the_workouts_index_lists_the_easiest_first(built_site, content):
     titles = [a.get_text(strip=True) for a in built_site.article("workouts/").select(".grid.cards li strong a")]
-    assert titles == [workout.title for _, workout in easiest_first(content.workouts)]
+    levels = [workout.level for workout in content.workouts.values()]
+    assert levels == sorted(levels)
+    assert titles == [workout.title for workout in content.workouts.values()]
 
 
 def test_the_safety_note_tells_soreness_from_pain_that_means_stop(content):
@@ -97,3 +98,10 @@ def test_the_mistakes_page_leads_to_troubleshooting(built_site, content):
     assert "../troubleshooting/" in hrefs
     linked = {href.split("#")[1] for href in hrefs if href.startswith("../troubleshooting/#")}
     assert linked and linked <= {trouble.id for trouble in content.troubleshooting.troubles}
+
+
+def test_the_navigation_lists_the_workouts_in_the_order_of_the_workouts_index(built_site, content):
+    nav = built_site.soup("workouts/").select_one(".md-nav--primary")
+    # From the workouts index, its own item pages are the links that do not start with "." (../, ./).
+    hrefs = [a["href"] for a in nav.select("a.md-nav__link[href]") if not a["href"].startswith(".")]
+    assert [href.removesuffix("/") for href in hrefs] == list(content.workouts)

@@ -177,3 +177,10 @@ def test_a_link_to_a_broken_workout_file_is_not_reported_as_dangling(data_dir):
     assert problems(data_dir) == [
         "data/workouts/short-session.yaml:6:11: exercises[0].sets: expected a whole number, got the text 'three'"
     ]
+
+
+def test_the_items_of_a_folder_are_listed_by_their_kinds_order_then_by_id(data_dir):
+    workout = (data_dir / "workouts" / "short-session.yaml").read_text()
+    for name, level in (("a-hard-one", 3), ("b-easy-one", 1), ("c-middle-one", 2)):
+        (data_dir / "workouts" / f"{name}.yaml").write_text(workout.replace("level: 1", f"level: {level}"))
+    assert list(load_content(data_dir).workouts) == ["b-easy-one", "short-session", "c-middle-one", "a-hard-one"]
