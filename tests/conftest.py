@@ -42,6 +42,16 @@ def built_site(tmp_path_factory) -> BuiltSite:
     return BuiltSite(site_dir)
 
 
+@pytest.fixture(scope="session")
+def built_project(tmp_path_factory) -> Path:
+    """A copy of the project with the small valid fixture set, built once per run into its site/ folder. Tests
+    that start from a built project work on a copy of it (tests.project.copy_built_project)."""
+    project = copy_project(tmp_path_factory.mktemp("built") / "project")
+    result = mkdocs_build(project, project / "site")
+    assert result.returncode == 0, result.stderr
+    return project
+
+
 @pytest.fixture
 def project(tmp_path) -> Path:
     """A copy of the project whose data/ is the small valid fixture set from tests/fixtures/valid."""

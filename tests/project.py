@@ -42,6 +42,12 @@ def copy_project(target: Path, data: Path = VALID_FIXTURES) -> Path:
     return target
 
 
+def copy_built_project(built: Path, target: Path) -> Path:
+    """A copy of a built project as the build left it: its site folder and anything it kept beside the sources."""
+    shutil.copytree(built, target, symlinks=True)
+    return target
+
+
 def words(text: str) -> str:
     """Text with its white space folded (and none before punctuation), for comparing what a reader sees."""
     return re.sub(r"\s+([.,:;!?)])", r"\1", re.sub(r"\s+", " ", text)).strip()

@@ -1,7 +1,7 @@
 """Runs `mkdocs build --strict` for several project folders in one Python process, the way the mkdocs
 CLI does, and prints as JSON how each build ended and what it logged as errors.
 
-A few processes for many builds keep the corpus tests fast; the CLI itself is exercised in test_build.py.
+One process for several builds keeps the corpus tests fast; the CLI itself is exercised in test_build.py.
 Usage: python -m tests.strict_builds PROJECT_DIR [PROJECT_DIR ...]
 """
 

@@ -1,12 +1,11 @@
 """The strict build is the gate: bad content stops it with the loader's messages, never a traceback."""
 
-from tests.project import ROOT, BuiltSite, copy_project, mkdocs_build
+from tests.project import ROOT, BuiltSite, copy_built_project, copy_project, mkdocs_build
 
 
-def test_the_site_builds_from_valid_content(project, tmp_path):
-    result = mkdocs_build(project, tmp_path / "site")
-    assert result.returncode == 0, result.stderr
-    assert (tmp_path / "site" / "workouts" / "short-session" / "index.html").is_file()
+def test_the_site_builds_from_valid_content(built_project):
+    # built_project's fixture asserts that the strict build exits 0.
+    assert (built_project / "site" / "workouts" / "short-session" / "index.html").is_file()
 
 
 def test_bad_content_stops_the_build_with_one_line_per_problem(project, tmp_path):
@@ -105,8 +104,8 @@ def rename_short_session(project) -> None:
     workout.write_text(workout.read_text().replace("Short session", "Brief session"))
 
 
-def test_a_build_depends_only_on_the_sources_whatever_lies_in_the_cache_folder(project, tmp_path):
-    assert mkdocs_build(project, tmp_path / "first").returncode == 0
+def test_a_build_depends_only_on_the_sources_whatever_lies_in_the_cache_folder(built_project, tmp_path):
+    project = copy_built_project(built_project, tmp_path / "project")
     cache = project / ".cache"
     # What builds once kept there, and what a plugin might keep: each file garbled, truncated or emptied.
     for name in ("fragments.json", "readings.json", "qr-codes/0123abcd.svg", "plugin/social/card.png"):
@@ -124,10 +123,10 @@ def test_a_build_depends_only_on_the_sources_whatever_lies_in_the_cache_folder(p
     assert site_files(tmp_path / "after") == site_files(tmp_path / "clean-site")
 
 
-def test_an_edited_template_shows_in_the_next_build(project, tmp_path):
-    assert mkdocs_build(project, tmp_path / "site").returncode == 0
+def test_an_edited_template_shows_in_the_next_build(built_project, tmp_path):
+    project = copy_built_project(built_project, tmp_path / "project")
     template = project / "macros" / "templates" / "workout.md"
     template.write_text(template.read_text() + "\nEdited template.\n")
-    result = mkdocs_build(project, tmp_path / "site")
+    result = mkdocs_build(project, project / "site")
     assert result.returncode == 0, result.stderr
-    assert "Edited template." in BuiltSite(tmp_path / "site").text("workouts/short-session/")
+    assert "Edited template." in BuiltSite(project / "site").text("workouts/short-session/")

@@ -6,6 +6,7 @@ The printed cards are saved as PNGs under test-output/cards/ for a person to loo
 
 import io
 import shutil
+from functools import cache
 
 import pypdfium2
 import pytest
@@ -46,6 +47,21 @@ def fullest_site(tmp_path_factory):
         yield site, base_url
 
 
+@pytest.fixture(scope="module")
+def printed_card(browser, site_url):
+    """printed_card(workout_id, paper) -> the PDF of the workout's page of the live site, as a page that has
+    made no choice prints it; printed once, for every test that reads that sheet."""
+    context = browser.new_context()
+    page = context.new_page()
+
+    @cache
+    def print_card(workout_id: str, paper: str) -> bytes:
+        return print_to_pdf(page, f"{site_url}workouts/{workout_id}/", paper)
+
+    yield print_card
+    context.close()
+
+
 def print_to_pdf(page, url: str, paper: str) -> bytes:
     page.goto(url)
     page.emulate_media(media="print")
@@ -73,16 +89,16 @@ def assert_one_sheet_per_workout(pdf: bytes, workouts) -> None:
 
 
 @pytest.mark.parametrize("paper", PAPERS)
-def test_every_workout_card_prints_on_one_sheet(page, site_url, content, paper):
+def test_every_workout_card_prints_on_one_sheet(printed_card, content, paper):
     for workout_id in content.workouts:
-        pdf = print_to_pdf(page, f"{site_url}workouts/{workout_id}/", paper)
+        pdf = printed_card(workout_id, paper)
         save_png(pdf, f"{workout_id}-{paper}")
         assert len(pages_text(pdf)) == 1, f"{workout_id} on {paper}"
 
 
-def test_a_printed_card_holds_the_workout_its_exercises_and_their_cues(page, site_url, content):
+def test_a_printed_card_holds_the_workout_its_exercises_and_their_cues(printed_card, content):
     for workout_id, workout in content.workouts.items():
-        (text,) = pages_text(print_to_pdf(page, f"{site_url}workouts/{workout_id}/", "A4"))
+        (text,) = pages_text(printed_card(workout_id, "A4"))
         assert workout.title in text
         assert words(workout.goal) in text
         for exercise in workout.exercises:
@@ -95,9 +111,9 @@ def test_a_printed_card_holds_the_workout_its_exercises_and_their_cues(page, sit
         assert words(content.programming.safety) in text
 
 
-def test_the_qr_code_on_a_printed_card_opens_the_workout_page(page, site_url, built_site, content):
+def test_the_qr_code_on_a_printed_card_opens_the_workout_page(printed_card, built_site, content):
     for workout_id in content.workouts:
-        pdf = print_to_pdf(page, f"{site_url}workouts/{workout_id}/", "Letter")
+        pdf = printed_card(workout_id, "Letter")
         assert printed_qr_codes(pdf) == [f"{built_site.base_url}workouts/{workout_id}/"]
 
 

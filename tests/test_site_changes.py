@@ -5,9 +5,7 @@ import shutil
 import subprocess
 import sys
 
-import pytest
-
-from tests.project import ROOT, copy_project, mkdocs_build
+from tests.project import ROOT, mkdocs_build
 
 SCRIPT = ROOT / ".github" / "scripts" / "site_changes.py"
 
@@ -19,13 +17,6 @@ def site_changes(base, new) -> str:
     return result.stdout
 
 
-@pytest.fixture(scope="module")
-def base_site(tmp_path_factory):
-    project = copy_project(tmp_path_factory.mktemp("base") / "project")
-    assert mkdocs_build(project, project / "site").returncode == 0
-    return project
-
-
 def built_with(base_project, tmp_path, change) -> tuple:
     project = tmp_path / "project"
     shutil.copytree(base_project, project, ignore=shutil.ignore_patterns("site", ".cache"))
@@ -35,26 +26,28 @@ def built_with(base_project, tmp_path, change) -> tuple:
     return base_project / "site", project / "site"
 
 
-def test_the_same_sources_change_no_page(base_site):
-    assert "None: every page reads as on the base branch." in site_changes(base_site / "site", base_site / "site")
+def test_the_same_sources_change_no_page(built_project):
+    assert "None: every page reads as on the base branch." in site_changes(
+        built_project / "site", built_project / "site"
+    )
 
 
-def test_an_edited_workout_lists_the_pages_that_show_it_and_its_card(base_site, tmp_path):
+def test_an_edited_workout_lists_the_pages_that_show_it_and_its_card(built_project, tmp_path):
     def edit(data):
         workout = data / "workouts" / "short-session.yaml"
         workout.write_text(workout.read_text().replace("goal: A quick one.", "goal: A quicker one."))
 
-    listed = site_changes(*built_with(base_site, tmp_path, edit))
+    listed = site_changes(*built_with(built_project, tmp_path, edit))
     changed = [line for line in listed.splitlines() if line.startswith("- ")]
     assert "- changed: `workouts/short-session/` (and its printed card: `cards/short-session-*.png`" in listed
     # The workouts index and the page of all cards show the goal too; no other page does.
     assert sorted(line.split("`")[1] for line in changed) == ["workouts/", "workouts/cards/", "workouts/short-session/"]
 
 
-def test_a_new_workout_is_listed_as_added_without_every_page_whose_navigation_grew(base_site, tmp_path):
+def test_a_new_workout_is_listed_as_added_without_every_page_whose_navigation_grew(built_project, tmp_path):
     def add(data):
         shutil.copy(data / "workouts" / "short-session.yaml", data / "workouts" / "second-session.yaml")
 
-    listed = site_changes(*built_with(base_site, tmp_path, add))
+    listed = site_changes(*built_with(built_project, tmp_path, add))
     assert "- added: `workouts/second-session/` (and its printed card" in listed
     assert "`benefits/`" not in listed
