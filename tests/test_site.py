@@ -66,6 +66,15 @@ def test_every_phase_shows_its_numbers(built_site, content):
             assert (str(bounds.min) if exact else f"{bounds.min}–{bounds.max}") in numbers
 
 
+def test_a_phase_cites_its_sources_after_its_advice(built_site, content):
+    cited_phases = [phase for phase in content.programming.phases if phase.sources]
+    assert cited_phases, "no phase cites a source"
+    for phase in cited_phases:
+        advice = anchored(built_site, "programming/", phase.id).find_next("ul").find_next("p")
+        cited = {a["href"].removeprefix("#ref-") for a in advice.select("sup.cite a")}
+        assert cited == set(phase.sources), phase.id
+
+
 def test_the_safety_note_is_on_the_programming_page(built_site, content):
     shows(built_site, "programming/", content.programming.safety)
 
