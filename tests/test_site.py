@@ -75,6 +75,18 @@ def test_a_phase_cites_its_sources_after_its_advice(built_site, content):
         assert cited == set(phase.sources), phase.id
 
 
+def test_the_programming_page_lists_the_plan_rules_with_their_numbers_and_sources(built_site, content):
+    rules = content.programming.plan_rules
+    section = anchored(built_site, "programming/", "plan-checks")
+    lead, checks = section.find_next("p"), words(section.find_next("ul").get_text(" "))
+    for number in (rules.max_set_increase_per_week, rules.max_build_weeks_in_a_row):
+        assert f" {number} " in f" {checks} "
+    assert f"fewer than {rules.heavy_below_reps_in_reserve} repetitions" in checks
+    assert f"last {rules.no_heavy_days_before_race} days" in checks
+    cited = {a["href"].removeprefix("#ref-") for a in lead.select("sup.cite a")}
+    assert cited == set(rules.sources)
+
+
 def test_the_safety_note_is_on_the_programming_page(built_site, content):
     shows(built_site, "programming/", content.programming.safety)
 
