@@ -83,6 +83,8 @@ def test_the_programming_page_lists_the_plan_rules_with_their_numbers_and_source
         assert f" {number} " in f" {checks} "
     assert f"fewer than {rules.heavy_below_reps_in_reserve} repetitions" in checks
     assert f"last {rules.no_heavy_days_before_race} days" in checks
+    for phase in content.programming.phases:  # each named with the volume rule it keeps
+        assert phase.title in checks, phase.id
     cited = {a["href"].removeprefix("#ref-") for a in lead.select("sup.cite a")}
     assert cited == set(rules.sources)
 
