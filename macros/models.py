@@ -309,10 +309,12 @@ class Phase(Model):
         " (no more than the week before) or drop (fewer than before the drop: a lighter week or a taper).",
     )
     advice: Text = Field(description="What to do in this stage and how to know when to move on (one paragraph).")
+    sources: list[SourceRef] = _sources(required=False)
 
 
 class PlanRules(Model):
-    """The numbers every training plan is checked against (data/plans/); each phase adds its own ranges."""
+    """The numbers every training plan is checked against (data/plans/), and the sources behind them and behind
+    where a plan places its sessions in a running week; each phase adds its own ranges."""
 
     max_set_increase_per_week: int = Field(
         ge=1, le=6, description="Hip-thrust sets per week rise by at most this many from one week to the next."
@@ -326,6 +328,7 @@ class PlanRules(Model):
     no_heavy_days_before_race: int = Field(
         ge=1, le=28, description="No heavy session on this many days before a race (the race day included)."
     )
+    sources: list[SourceRef] = _sources(required=True)
 
 
 class ProgrammingFile(Model):

@@ -188,6 +188,10 @@ class PageFragments:
     def phases(self, page) -> str:
         return self.renderer.render("phases.md", page.file.src_uri)
 
+    def plan_checks(self, page) -> str:
+        """The plan rules in words, as every training plan is checked against them."""
+        return self.renderer.render("plan_checks.md", page.file.src_uri)
+
     def principles(self, page) -> str:
         return self.renderer.render("points.md", page.file.src_uri, points=self.content.programming.principles)
 

@@ -26,7 +26,7 @@ def page(src_uri: str = "index.md"):
 NOT_FREE_TEXT = {
     *("id", "variation", "harder", "key_cues", "fixed_by", "figure", "correct_figure", "shows", "gets_wrong"),
     *("setup_figures", "execution_figures", "view", "angles", "lines", "at", "direction", "kind"),
-    *("phase", "workout", "run", "race_day"),
+    *("phase", "workout", "run", "race_day", "volume"),
 }
 
 

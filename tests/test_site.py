@@ -66,6 +66,29 @@ def test_every_phase_shows_its_numbers(built_site, content):
             assert (str(bounds.min) if exact else f"{bounds.min}–{bounds.max}") in numbers
 
 
+def test_a_phase_cites_its_sources_after_its_advice(built_site, content):
+    cited_phases = [phase for phase in content.programming.phases if phase.sources]
+    assert cited_phases, "no phase cites a source"
+    for phase in cited_phases:
+        advice = anchored(built_site, "programming/", phase.id).find_next("ul").find_next("p")
+        cited = {a["href"].removeprefix("#ref-") for a in advice.select("sup.cite a")}
+        assert cited == set(phase.sources), phase.id
+
+
+def test_the_programming_page_lists_the_plan_rules_with_their_numbers_and_sources(built_site, content):
+    rules = content.programming.plan_rules
+    section = anchored(built_site, "programming/", "plan-checks")
+    lead, checks = section.find_next("p"), words(section.find_next("ul").get_text(" "))
+    for number in (rules.max_set_increase_per_week, rules.max_build_weeks_in_a_row):
+        assert f" {number} " in f" {checks} "
+    assert f"fewer than {rules.heavy_below_reps_in_reserve} repetitions" in checks
+    assert f"last {rules.no_heavy_days_before_race} days" in checks
+    for phase in content.programming.phases:  # each named with the volume rule it keeps
+        assert phase.title in checks, phase.id
+    cited = {a["href"].removeprefix("#ref-") for a in lead.select("sup.cite a")}
+    assert cited == set(rules.sources)
+
+
 def test_the_safety_note_is_on_the_programming_page(built_site, content):
     shows(built_site, "programming/", content.programming.safety)
 
