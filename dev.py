@@ -11,6 +11,7 @@ workout or variation (macros.new) or writes the JSON Schemas and field reference
 from __future__ import annotations
 
 import argparse
+import functools
 import hashlib
 import os
 import platform
@@ -85,8 +86,13 @@ def can_apt_get() -> bool:
 
 def apt_get_install(what: str, *packages: str) -> None:
     print(f"dev.py: installing {what}", flush=True)
-    run("apt-get", "update", "-qq")
+    apt_get_update()
     run("apt-get", "install", "-y", "-qq", *packages)
+
+
+@functools.lru_cache(maxsize=None)  # once per run, however many packages are missing (functools.cache: 3.9+)
+def apt_get_update() -> None:
+    run("apt-get", "update", "-qq")
 
 
 def ensure_java() -> None:

@@ -55,12 +55,18 @@ def scaled(value, ids: set[str], suffix: str):
 
 
 def repeated(tree: dict, ids: set[str], scale: int) -> dict:
-    """Every list in the file holds `scale` copies of its items; single values stay as they are."""
-    copies = [scaled(tree, ids, f"-x{n}" if n else "") for n in range(scale)]
-    return {
-        key: [item for copy in copies for item in copy[key]] if isinstance(value, list) else value
-        for key, value in tree.items()
-    }
+    """Every list in the file, outside the items of another list, holds `scale` copies of its items (a single
+    mapping's too, such as the sources of the plan rules); single values stay as they are."""
+    return merged([scaled(tree, ids, f"-x{n}" if n else "") for n in range(scale)])
+
+
+def merged(copies: list):
+    first = copies[0]
+    if isinstance(first, list):
+        return [item for copy in copies for item in copy]
+    if isinstance(first, dict):
+        return {key: merged([copy[key] for copy in copies]) for key in first}
+    return first
 
 
 def write_yaml(path: Path, tree) -> None:

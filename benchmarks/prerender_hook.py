@@ -12,6 +12,8 @@ from mkdocs.plugins import event_priority
 def on_page_markdown(markdown, page, **kwargs):
     target = Path(os.environ["PRERENDER_DIR"]) / page.file.src_uri
     target.parent.mkdir(parents=True, exist_ok=True)
-    front_matter = f"---\n{yaml.safe_dump(dict(page.meta), allow_unicode=True)}---\n\n" if page.meta else ""
+    # A title the macros set is Markup, a subclass of str that YAML will not write: write its characters as text.
+    meta = {key: str(value) if isinstance(value, str) else value for key, value in page.meta.items()}
+    front_matter = f"---\n{yaml.safe_dump(meta, allow_unicode=True)}---\n\n" if meta else ""
     target.write_text(front_matter + markdown, encoding="utf-8")
     return markdown
