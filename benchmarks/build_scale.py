@@ -77,11 +77,15 @@ def make_project(target: Path, scale: int) -> None:
     copy_site_sources(target)
     data = target / "data"
     data.mkdir(parents=True)
-    ids = set(load_content(ROOT / "data").file_of_id)
+    content = load_content(ROOT / "data")
+    # More content cites the same sources: a list of thousands of sources is no guide's, and over the 1 MB a
+    # data file may hold.
+    sources = {source.id for source in content.sources.sources}
+    ids = set(content.file_of_id) - sources
     for kind in KINDS:
         if not kind.is_folder:
             tree = read_yaml((ROOT / "data" / kind.data).read_text()).value
-            write_yaml(data / kind.data, repeated(tree, ids, scale))
+            write_yaml(data / kind.data, repeated(tree, ids, 1 if kind.field == "sources" else scale))
             continue
         (data / kind.data).mkdir()
         for item in sorted((ROOT / "data" / kind.data).glob("*.yaml")):
