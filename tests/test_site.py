@@ -1,5 +1,7 @@
 """Nothing lost: every item of the live content reaches the built site, on the page where it belongs."""
 
+import json
+
 import pytest
 
 from macros.render import plain_text
@@ -177,3 +179,11 @@ def test_every_exercise_on_a_card_shows_its_variation_figure(built_site, content
         assert [figure_titles(exercise) for exercise in exercises] == [
             [content.figure(content.variation(exercise.variation).figure).title] for exercise in workout.exercises
         ]
+
+
+def test_citations_and_the_log_grids_stay_out_of_the_search_index_that_every_first_visit_fetches(built_site, content):
+    index = json.loads((built_site.root / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert not [doc["location"] for doc in index["docs"] if doc["location"].startswith("sources/")]
+    texts = " ".join(doc["text"] for doc in index["docs"])
+    assert "Load (kg)" not in texts and "Reps/leg" not in texts and "in reserve · rest" not in texts
+    assert [source.title for source in content.sources.sources if source.title in texts] == []
