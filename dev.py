@@ -90,7 +90,7 @@ def apt_get_install(what: str, *packages: str) -> None:
     run("apt-get", "install", "-y", "-qq", *packages)
 
 
-@functools.lru_cache(maxsize=None)  # once per run, however many packages are missing (functools.cache: 3.9+)
+@functools.lru_cache(maxsize=None)  # noqa: UP033 (once per run; functools.cache is 3.9+, and 3.7 must read dev.py)
 def apt_get_update() -> None:
     run("apt-get", "update", "-qq")
 
