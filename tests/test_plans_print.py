@@ -11,7 +11,15 @@ from macros.models import MAX_EXERCISES, MAX_PLAN_SESSIONS, MAX_PLAN_WEEKS, MAX_
 from macros.plan_rules import session_exercises
 from tests.browser import serve_directory
 from tests.project import ROOT, BuiltSite, copy_project, mkdocs_build, words
-from tests.test_print import PAPERS, assert_no_site_chrome_printed, pages_text, print_to_pdf, printed_qr_codes, save_png
+from tests.test_print import (
+    PAPERS,
+    assert_no_site_chrome_printed,
+    longest,
+    pages_text,
+    print_to_pdf,
+    printed_qr_codes,
+    save_png,
+)
 
 PNG_DIR = ROOT / "test-output" / "plans"
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -97,9 +105,6 @@ def test_the_fullest_plan_fixture_is_as_full_as_the_schema_allows(fullest_site):
     site, _ = fullest_site
     content = load_content(site.root.parent / "data")
     plan = content.plans["fullest-plan"]
-
-    def longest(field_type) -> int:
-        return next(meta.max_length for meta in field_type.__metadata__ if hasattr(meta, "max_length"))
 
     assert (len(plan.title), len(plan.audience), len(plan.season)) == (
         longest(Title),

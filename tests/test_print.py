@@ -117,6 +117,11 @@ def test_the_qr_code_on_a_printed_card_opens_the_workout_page(printed_card, buil
         assert printed_qr_codes(pdf) == [f"{built_site.base_url}workouts/{workout_id}/"]
 
 
+def longest(field_type) -> int:
+    """The most characters a text field of this type may hold: what a fullest fixture fills it with."""
+    return next(meta.max_length for meta in field_type.__metadata__ if hasattr(meta, "max_length"))
+
+
 def printed_qr_codes(pdf: bytes) -> list[str]:
     """What the QR codes on the PDF's first page say."""
     image = pypdfium2.PdfDocument(pdf)[0].render(scale=3).to_pil()
@@ -231,9 +236,6 @@ def test_the_fullest_card_fixture_is_as_full_as_the_schema_allows(fullest_site):
     site, _ = fullest_site
     content = load_content(site.root.parent / "data")
     workout = content.workouts["fullest-card"]
-
-    def longest(field_type) -> int:
-        return next(meta.max_length for meta in field_type.__metadata__ if hasattr(meta, "max_length"))
 
     assert len(workout.exercises) == MAX_EXERCISES
     assert (len(workout.title), len(workout.goal), len(workout.note)) == (
