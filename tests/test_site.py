@@ -187,3 +187,16 @@ def test_citations_and_the_log_grids_stay_out_of_the_search_index_that_every_fir
     texts = " ".join(doc["text"] for doc in index["docs"])
     assert "Load (kg)" not in texts and "Reps/leg" not in texts and "in reserve · rest" not in texts
     assert [source.title for source in content.sources.sources if source.title in texts] == []
+
+
+def test_figures_card_controls_and_the_grids_of_links_to_other_pages_stay_out_of_the_search_index(built_site, content):
+    index = json.loads((built_site.root / "search" / "search_index.json").read_text(encoding="utf-8"))
+    text_of = {doc["location"]: doc["text"] for doc in index["docs"]}
+    assert not [location for location, text in text_of.items() if "Done right:" in text or "Load unit" in text]
+    home = " ".join(text for location, text in text_of.items() if location.split("#")[0] == "")
+    assert [benefit.summary for benefit in content.benefits.benefits if words(plain_text(benefit.summary)) in home] == []
+    for folder, summaries in (
+        ("workouts/", [workout.goal for workout in content.workouts.values()]),
+        ("plans/", [plan.audience for plan in content.plans.values()]),
+    ):
+        assert [summary for summary in summaries if words(plain_text(summary)) in text_of[folder]] == [], folder
