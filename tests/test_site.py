@@ -194,7 +194,9 @@ def test_figures_card_controls_and_the_grids_of_links_to_other_pages_stay_out_of
     text_of = {doc["location"]: doc["text"] for doc in index["docs"]}
     assert not [location for location, text in text_of.items() if "Done right:" in text or "Load unit" in text]
     home = " ".join(text for location, text in text_of.items() if location.split("#")[0] == "")
-    assert [benefit.summary for benefit in content.benefits.benefits if words(plain_text(benefit.summary)) in home] == []
+    assert [
+        benefit.summary for benefit in content.benefits.benefits if words(plain_text(benefit.summary)) in home
+    ] == []
     for folder, summaries in (
         ("workouts/", [workout.goal for workout in content.workouts.values()]),
         ("plans/", [plan.audience for plan in content.plans.values()]),
