@@ -182,6 +182,16 @@ def test_an_exact_count_shows_as_one_number_and_a_range_with_a_dash():
     assert f"**{phase.reps.min}–{phase.reps.max}** repetitions" in output
 
 
+def test_a_count_of_one_reads_in_the_singular():
+    content = load_content(VALID_FIXTURES)
+    phase = content.programming.phases[0]
+    one = phase.sets.model_copy(update={"min": 1, "max": 1})
+    single = phase.model_copy(update={"sessions_per_week": one, "sets": one, "reps": one})
+    programming = content.programming.model_copy(update={"phases": [single]})
+    output = PageFragments(Renderer(replace(content, programming=programming), SITE_URL)).phases(page("programming.md"))
+    assert "**1** session a week" in output and "**1** set\n" in output and "**1** repetition per set" in output
+
+
 def test_a_workout_public_url_is_under_the_site_url():
     renderer = Renderer(load_content(VALID_FIXTURES), SITE_URL)
     assert renderer.public_url("short-session") == "https://example.org/guide/workouts/short-session/"
