@@ -5,8 +5,9 @@ import logging
 import sys
 from pathlib import Path
 
-# Reloaded on every build, so that `mkdocs serve` picks up code changes: mkdocs-macros imports this
-# package once and would otherwise keep the first version of its modules.
+# Reloaded on every build but the first, so that `mkdocs serve` picks up code changes: mkdocs-macros imports
+# this package once and would otherwise keep the first version of its modules. The first build has just
+# imported them (hooks/generated_pages.py does, before this runs): reloading would make them all again.
 _SUBMODULES = (
     "text_links",
     "yaml_reader",
@@ -21,11 +22,17 @@ _SUBMODULES = (
 )
 
 
+_first_build = True
+
+
 def define_env(env):
-    for name in _SUBMODULES:
-        module = sys.modules.get(f"{__name__}.{name}")
-        if module:
-            importlib.reload(module)
+    global _first_build
+    if not _first_build:
+        for name in _SUBMODULES:
+            module = sys.modules.get(f"{__name__}.{name}")
+            if module:
+                importlib.reload(module)
+    _first_build = False
     from mkdocs.exceptions import PluginError
 
     from .load import ContentError, load_content
