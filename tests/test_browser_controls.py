@@ -1,6 +1,7 @@
 """The site's controls in a real browser: search finds a variation and opens its section, and every control
 works from the keyboard and shows where the focus is, at a phone and a desktop size, in both palettes."""
 
+import re
 from dataclasses import dataclass
 
 import pytest
@@ -45,6 +46,22 @@ def test_searching_single_leg_opens_the_single_leg_hip_thrust(open_page, viewpor
     page.locator(".md-search-result a[href*='h=single+leg'][href$='#single-leg-hip-thrust']").click()
     page.wait_for_url("**#single-leg-hip-thrust")
     expect(page.locator("h2#single-leg-hip-thrust, h3#single-leg-hip-thrust")).to_be_in_viewport()
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_the_search_index_is_fetched_once_search_is_opened_not_before(open_page, viewport):
+    page = open_page(viewport)
+    index_requests = []
+    page.on("request", lambda request: "search_index" in request.url and index_requests.append(request.url))
+    page.wait_for_load_state("networkidle")
+    assert index_requests == []
+    with page.expect_request("**/search/search_index.json"):
+        page.locator(".md-header label[for=__search]:visible, .md-search__input:visible").first.click()
+
+
+def test_a_page_opened_from_a_search_result_highlights_the_query(open_page):
+    page = open_page("desktop", "variations/?h=single+leg")
+    expect(page.locator(".md-content mark").first).to_have_text(re.compile("single", re.IGNORECASE))
 
 
 @dataclass(frozen=True)
