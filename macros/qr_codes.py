@@ -2,32 +2,35 @@
 
 import re
 
-import segno
+import zxingcpp
 from markupsafe import Markup
 
-# Error level M survives a smudged print; a fixed mask is as valid as the best-scoring one and skips
-# scoring all eight, which was most of the cost of a code.
-_OPTIONS = {"error": "m", "micro": False, "mask": 0}
+ERROR_LEVEL = "M"  # survives a smudged print
 QUIET_ZONE = 4  # modules of white around the code, as the standard asks
-_DARK_RUN = re.compile(rb"\x01+")
+_DARK_RUN = re.compile(rb"\x00+")  # zxing-cpp's image: 0 for a dark module, 255 for a light one
 
 
 def qr_code_svg(url: str) -> str:
     """The QR code of the URL as an SVG element, sized by CSS: a stroke one module wide along each run of
-    dark modules in a row. Drawn here, not by segno's generic SVG writer: the same path for less work."""
-    matrix = segno.make(url, **_OPTIONS).matrix
+    dark modules in a row. Drawn here, not by zxing-cpp's SVG writer: the same path for less work."""
+    image = zxingcpp.create_barcode(url, zxingcpp.BarcodeFormat.QRCode, ec_level=ERROR_LEVEL).to_image(
+        scale=1, add_quiet_zones=False
+    )
+    width = image.shape[1]
+    modules = bytes(image)
     moves, x, y = [], 0, 0  # the pen, in modules from the first row's start
-    for row_number, row in enumerate(matrix):
-        for run in _DARK_RUN.finditer(bytes(row)):
+    for row_number in range(image.shape[0]):
+        for run in _DARK_RUN.finditer(modules[row_number * width : (row_number + 1) * width]):
             moves.append(f"m{run.start() - x} {row_number - y}h{run.end() - run.start()}")
             x, y = run.end(), row_number
-    size = len(matrix) + 2 * QUIET_ZONE
+    size = width + 2 * QUIET_ZONE
     path = f"M{QUIET_ZONE} {QUIET_ZONE}.5{''.join(moves)}"  # .5: a stroke is centred on its line
     return f'<svg viewBox="0 0 {size} {size}"><path stroke="#000" d="{path}"/></svg>'
 
 
 class QrCodes:
-    """QR codes of addresses as trusted markup (drawn from segno's code, not from the data), each made once a build."""
+    """QR codes of addresses as trusted markup (drawn from the encoder's modules, not from the data), each made
+    once a build."""
 
     def __init__(self):
         self.made: dict[str, Markup] = {}  # a workout's card is on its own page and on the print-all page
