@@ -4,7 +4,7 @@
 For each scale (1x, 10x, 100x the real content: every list of items and every workout file repeated,
 with ids made unique and references kept consistent), it builds a temporary copy of the project with
 `mkdocs build --strict`, then the same pages pre-rendered to plain Markdown with the macros plugin and
-the item-page hook off, through the same page hooks (PAGE_HOOKS): the baseline, what MkDocs, Material and
+the item-page hook off, through the same hooks (SHARED_HOOKS): the baseline, what MkDocs, Material and
 the finishing of every page cost without the data layer.
 
 A build keeps nothing for the next one: every build reads, validates and renders all the content, so one
@@ -40,9 +40,9 @@ from macros.yaml_reader import read_yaml  # noqa: E402
 from tests.project import copy_site_sources  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-# The hooks that finish every page, data or not (valid HTML, minified): the baseline's pages go through them
+# The hooks that are not the data layer (valid HTML, minified pages, a quick exit): the baseline runs them
 # too, so that only the data layer differs.
-PAGE_HOOKS = ["hooks/valid_html.py", "hooks/minify.py"]
+SHARED_HOOKS = ["hooks/valid_html.py", "hooks/minify.py", "hooks/quick_exit.py"]
 
 
 def scaled(value, ids: set[str], suffix: str):
@@ -134,7 +134,7 @@ def make_baseline(project: Path) -> str:
     baseline = project / "mkdocs-baseline.yml"
     baseline.write_text(
         "INHERIT: mkdocs.yml\ndocs_dir: prerendered\nplugins: [search]\n"
-        + yaml.safe_dump({"hooks": PAGE_HOOKS})
+        + yaml.safe_dump({"hooks": SHARED_HOOKS})
         + yaml.safe_dump({"nav": nav}, sort_keys=False)
     )
     return baseline.name
