@@ -11,6 +11,7 @@ import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
@@ -243,20 +244,20 @@ class _Index:
     def scan(self, item: BaseModel, source: _SourceFile, path: FieldPath) -> None:
         """Record the id, the id references and the text links of an item, and of the items it holds."""
         model = type(item)
-        if "id" in model.model_fields:
+        has_id, fields = _fields_to_scan(model)
+        if has_id:
             self.add_id(item.id, model.__name__, source, path + ("id",))
-        references = references_of(model)
-        for name in model.model_fields:
+        for name, referenced_model in fields:
             child = getattr(item, name)
             for index, value in enumerate(child) if isinstance(child, list) else [(None, child)]:
                 # A field's path is built only for what is recorded: most values are plain text or numbers.
-                if name in references:
+                if referenced_model:
                     if value is None:  # an optional reference, left out
                         continue
-                    self.references.append(_Reference(source, _path_to(path, name, index), value, references[name]))
+                    self.references.append(_Reference(source, _path_to(path, name, index), value, referenced_model))
                 elif isinstance(value, BaseModel):
                     self.scan(value, source, _path_to(path, name, index))
-                elif isinstance(value, str) and name != "id":
+                elif isinstance(value, str) and "](#" in value:  # most text links nowhere: skip the pattern
                     for match in TEXT_LINK.finditer(value):
                         self.references.append(_Reference(source, _path_to(path, name, index), match.group(2), None))
 
@@ -425,6 +426,15 @@ def _plan_problems(sources: dict[str, _SourceFile], reported: list[Problem]) -> 
 def _listed(kind: ContentKind, items: dict[str, Model]) -> dict[str, Model]:
     """A folder's items by id, in the kind's order."""
     return dict(sorted(items.items(), key=lambda item: kind.item_order(item[0], dict(item[1]))))
+
+
+@cache
+def _fields_to_scan(model: type[BaseModel]) -> tuple[bool, tuple[tuple[str, str | None], ...]]:
+    """Whether a model has an id, and each of its other fields with the model it refers to by id (or None):
+    worked out once per model, not once per item."""
+    references = references_of(model)
+    fields = tuple((name, references.get(name)) for name in model.model_fields if name != "id")
+    return "id" in model.model_fields, fields
 
 
 def _path_to(path: FieldPath, name: str, index: int | None) -> FieldPath:
