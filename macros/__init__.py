@@ -1,5 +1,6 @@
 """mkdocs-macros entry point: loads the content once per build and registers the page macros."""
 
+import gc
 import importlib
 import logging
 import sys
@@ -28,6 +29,9 @@ _first_build = True
 def define_env(env):
     global _first_build
     if not _first_build:
+        # What the build before froze (below) goes back to the collector, which frees what is garbage now.
+        gc.unfreeze()
+        gc.collect()
         for name in _SUBMODULES:
             module = sys.modules.get(f"{__name__}.{name}")
             if module:
@@ -53,6 +57,9 @@ def define_env(env):
     fragments = PageFragments(Renderer(content, site_url=site_url))
     for name in MACROS:
         env.macro(_page_macro(env, getattr(fragments, name)), name)
+    # The content lives as long as the build: keep the collector from walking it again in every full
+    # collection while the pages are made (a third of the garbage collector's time at 100x content).
+    gc.freeze()
 
 
 def on_post_page_macros(env):
