@@ -4,14 +4,12 @@ QR code back to its page, shows the chosen load unit, and nothing of the site ar
 The printed cards are saved as PNGs under test-output/cards/ for a person to look at.
 """
 
-import io
 import shutil
 from functools import cache
 
 import pypdfium2
 import pytest
 import zxingcpp
-from pypdf import PdfReader
 
 from macros.load import load_content
 from macros.models import MAX_EXERCISES, CardText, CueText, Exercise, Name, Summary, Title
@@ -69,7 +67,7 @@ def print_to_pdf(page, url: str, paper: str) -> bytes:
 
 
 def pages_text(pdf: bytes) -> list[str]:
-    return [words(sheet.extract_text()) for sheet in PdfReader(io.BytesIO(pdf)).pages]
+    return [words(sheet.get_textpage().get_text_bounded()) for sheet in pypdfium2.PdfDocument(pdf)]
 
 
 def save_png(pdf: bytes, name: str, scale: float = 2, folder=PNG_DIR):
