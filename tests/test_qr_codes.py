@@ -32,9 +32,14 @@ def drawn_modules(svg: str) -> set[tuple[int, int]]:
     return painted
 
 
+def modules_across(svg: str) -> int:
+    """The width of the SVG's square, in modules."""
+    return int(re.search(r'viewBox="0 0 (\d+) ', svg)[1])
+
+
 def painted_image(svg: str) -> Image.Image:
     """The SVG's painted modules as a picture of 4 pixels a module, for a reader to scan."""
-    size = int(re.search(r'viewBox="0 0 (\d+) ', svg)[1])
+    size = modules_across(svg)
     image = Image.new("L", (size, size), 255)
     for module in drawn_modules(svg):
         image.putpixel(module, 0)
@@ -48,7 +53,7 @@ def test_a_qr_code_draws_the_address_at_error_level_m():
 
 def test_a_qr_code_keeps_a_quiet_zone_of_four_modules_on_every_side():
     svg = QrCodes()(URL)
-    size = int(re.search(r'viewBox="0 0 (\d+) ', svg)[1])
+    size = modules_across(svg)
     columns, rows = zip(*drawn_modules(svg), strict=True)
     assert {min(columns), min(rows), size - 1 - max(columns), size - 1 - max(rows)} == {QUIET_ZONE}
 
