@@ -78,9 +78,15 @@ def with_dev_py(project: Path) -> Path:
 
 
 def dev_serve(project: Path, log: Path, *args: str) -> subprocess.Popen:
+    """The server as started from a terminal, where Ctrl-C interrupts it: a shell that runs the tests in the
+    background makes them ignore SIGINT, and the server would inherit that."""
     with log.open("w") as log_file:
         return subprocess.Popen(
-            [sys.executable, "dev.py", "serve", *args], cwd=project, stdout=log_file, stderr=subprocess.STDOUT
+            [sys.executable, "dev.py", "serve", *args],
+            cwd=project,
+            stdout=log_file,
+            stderr=subprocess.STDOUT,
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
         )
 
 
