@@ -181,17 +181,21 @@ def test_every_exercise_on_a_card_shows_its_variation_figure(built_site, content
         ]
 
 
-def test_citations_and_the_log_grids_stay_out_of_the_search_index_that_every_first_visit_fetches(built_site, content):
-    index = json.loads((built_site.root / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert not [doc["location"] for doc in index["docs"] if doc["location"].startswith("sources/")]
-    texts = " ".join(doc["text"] for doc in index["docs"])
+def search_index_docs(built_site) -> list[dict]:
+    """The entries of the search index: each a page or a section, with its location and text."""
+    return json.loads((built_site.root / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+
+
+def test_citations_and_the_log_grids_stay_out_of_the_search_index(built_site, content):
+    docs = search_index_docs(built_site)
+    assert not [doc["location"] for doc in docs if doc["location"].startswith("sources/")]
+    texts = " ".join(doc["text"] for doc in docs)
     assert "Load (kg)" not in texts and "Reps/leg" not in texts and "in reserve · rest" not in texts
     assert [source.title for source in content.sources.sources if source.title in texts] == []
 
 
 def test_figures_card_controls_and_the_grids_of_links_to_other_pages_stay_out_of_the_search_index(built_site, content):
-    index = json.loads((built_site.root / "search" / "search_index.json").read_text(encoding="utf-8"))
-    text_of = {doc["location"]: doc["text"] for doc in index["docs"]}
+    text_of = {doc["location"]: doc["text"] for doc in search_index_docs(built_site)}
     assert not [location for location, text in text_of.items() if "Done right:" in text or "Load unit" in text]
     home = " ".join(text for location, text in text_of.items() if location.split("#")[0] == "")
     assert [
