@@ -2,10 +2,13 @@
 
 import os
 import shutil
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from subprocess import CompletedProcess
 from urllib.parse import urlsplit
 
 import pytest
+from filelock import FileLock
 from playwright.sync_api import sync_playwright
 
 from macros.load import load_content
@@ -33,23 +36,54 @@ def content():
     return load_content(ROOT / "data")
 
 
+def built_once_per_run(tmp_path_factory, name: str, build: Callable[[Path], CompletedProcess]) -> Path:
+    """The folder <name> in the run's temporary folder, made by build(folder) for the first worker that asks;
+    the others wait for it and read the same one (a build costs each worker a core-second). Every test that
+    needs a failed build fails with its messages."""
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # the run's folder, above each worker's own
+    folder, failure = shared / name, shared / f"{name}.failure"  # empty once the build has passed
+    with FileLock(shared / f"{name}.lock"):
+        if not failure.exists():
+            result = build(folder)
+            failure.write_text(f"exit code {result.returncode}\n{result.stderr}" if result.returncode else "")
+    if failure.read_text():
+        pytest.fail(f"the build of {name} failed: {failure.read_text()}")
+    return folder
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> BuiltSite:
     """The real site, built once per run with `mkdocs build --strict` (without -v, which skips anchor checks)."""
-    site_dir = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(ROOT, site_dir)
-    assert result.returncode == 0, result.stderr
-    return BuiltSite(site_dir)
+    return BuiltSite(built_once_per_run(tmp_path_factory, "site", lambda site_dir: mkdocs_build(ROOT, site_dir)))
+
+
+def build_in_place(project: Path) -> CompletedProcess:
+    return mkdocs_build(project, project / "site")
 
 
 @pytest.fixture(scope="session")
 def built_project(tmp_path_factory) -> Path:
     """A copy of the project with the small valid fixture set, built once per run into its site/ folder. Tests
     that start from a built project work on a copy of it (tests.project.copy_built_project)."""
-    project = copy_project(tmp_path_factory.mktemp("built") / "project")
-    result = mkdocs_build(project, project / "site")
-    assert result.returncode == 0, result.stderr
-    return project
+    return built_once_per_run(tmp_path_factory, "built-project", lambda folder: build_in_place(copy_project(folder)))
+
+
+@pytest.fixture(scope="session")
+def fullest_site(tmp_path_factory) -> Iterator[tuple[BuiltSite, str]]:
+    """The small valid site plus a workout card and a plan as full as the schema allows (the plan on the card's
+    long names), built once per run and served: (the site, its address)."""
+
+    def build(project: Path) -> CompletedProcess:
+        copy_project(project)
+        for fixture in ("fullest-card", "fullest-plan"):
+            shutil.copytree(ROOT / "tests" / "fixtures" / fixture, project / "data", dirs_exist_ok=True)
+        return build_in_place(project)
+
+    site = BuiltSite(built_once_per_run(tmp_path_factory, "fullest", build) / "site")
+    with serve_directory(site.root) as base_url:
+        yield site, base_url
 
 
 @pytest.fixture

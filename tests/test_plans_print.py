@@ -2,15 +2,12 @@
 allows, holding the plan, its running weeks and a QR code back to its page, black on white and nothing
 of the site around it. The printed sheets are saved as PNGs under test-output/plans/ to look at."""
 
-import shutil
-
 import pytest
 
 from macros.load import load_content
 from macros.models import MAX_EXERCISES, MAX_PLAN_SESSIONS, MAX_PLAN_WEEKS, MAX_RUNNING_WEEKS, Name, Summary, Title
 from macros.plan_rules import session_exercises
-from tests.browser import serve_directory
-from tests.project import ROOT, BuiltSite, copy_project, mkdocs_build, words
+from tests.project import ROOT, words
 from tests.test_print import (
     PAPERS,
     assert_no_site_chrome_printed,
@@ -22,20 +19,6 @@ from tests.test_print import (
 )
 
 PNG_DIR = ROOT / "test-output" / "plans"
-FIXTURES = ROOT / "tests" / "fixtures"
-
-
-@pytest.fixture(scope="module")
-def fullest_site(tmp_path_factory):
-    """The small valid site plus a plan as full as the schema allows (on the fullest card's long names)."""
-    project = copy_project(tmp_path_factory.mktemp("fullest-plan") / "project")
-    for fixture in ("fullest-card", "fullest-plan"):
-        shutil.copytree(FIXTURES / fixture, project / "data", dirs_exist_ok=True)
-    result = mkdocs_build(project, project / "site")
-    assert result.returncode == 0, result.stderr
-    site = BuiltSite(project / "site")
-    with serve_directory(site.root) as base_url:
-        yield site, base_url
 
 
 @pytest.mark.parametrize("paper", PAPERS)

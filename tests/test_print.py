@@ -4,7 +4,6 @@ QR code back to its page, shows the chosen load unit, and nothing of the site ar
 The printed cards are saved as PNGs under test-output/cards/ for a person to look at.
 """
 
-import shutil
 from functools import cache
 
 import pypdfium2
@@ -13,12 +12,11 @@ import zxingcpp
 
 from macros.load import load_content
 from macros.models import MAX_EXERCISES, CardText, CueText, Exercise, Name, Summary, Title
-from tests.browser import VIEWPORTS, serve_directory
-from tests.project import ROOT, BuiltSite, copy_project, mkdocs_build, words
+from tests.browser import VIEWPORTS
+from tests.project import ROOT, words
 
 PAPERS = ["A4", "Letter"]
 PNG_DIR = ROOT / "test-output" / "cards"
-FULLEST_CARD = ROOT / "tests" / "fixtures" / "fullest-card"
 # Everything around the content; Material hides most of it in print, print.css makes sure of all of it.
 SITE_CHROME = [
     ".md-header",
@@ -31,18 +29,6 @@ SITE_CHROME = [
     ".headerlink",
     "[data-card-controls]",
 ]
-
-
-@pytest.fixture(scope="module")
-def fullest_site(tmp_path_factory):
-    """The small valid site plus a workout whose card is as full as the schema allows."""
-    project = copy_project(tmp_path_factory.mktemp("fullest") / "project")
-    shutil.copytree(FULLEST_CARD, project / "data", dirs_exist_ok=True)
-    result = mkdocs_build(project, project / "site")
-    assert result.returncode == 0, result.stderr
-    site = BuiltSite(project / "site")
-    with serve_directory(site.root) as base_url:
-        yield site, base_url
 
 
 @pytest.fixture(scope="module")
