@@ -113,10 +113,10 @@ def site_url(built_site, tmp_path_factory):
         yield f"{base}{path}/" if path else base
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def browser():
-    """One Chromium per test module. Not session-wide: Playwright's sync API cannot start twice at once, and
-    some tests start it themselves."""
+    """One Chromium per worker, launched by tests.browser's helper and shared by every browser test; each test
+    works in contexts of its own. (Playwright's sync API cannot start twice at once in one process.)"""
     with sync_playwright() as playwright:
         browser = launch_chromium(playwright)
         yield browser

@@ -3,11 +3,8 @@
 import urllib.request
 
 import pytest
-from playwright.sync_api import sync_playwright
 
-from tests.browser import HEADLESS_SHELL, find_chromium, launch_chromium, serve_directory
-
-pytestmark = pytest.mark.browser  # it starts Chromium itself
+from tests.browser import HEADLESS_SHELL, find_chromium, serve_directory
 
 
 @pytest.fixture
@@ -19,15 +16,13 @@ def site(tmp_path):
     return tmp_path
 
 
-def test_chromium_opens_served_pages(site):
-    with serve_directory(site) as base, sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
-        page = browser.new_page()
+def test_chromium_opens_served_pages(site, page):
+    """The browser fixture launches Chromium with tests.browser's launch_chromium."""
+    with serve_directory(site) as base:
         page.goto(base)
         assert page.title() == "Home"
         page.goto(base + "workouts/bridge/")
         assert page.title() == "Bridge"
-        browser.close()
 
 
 def test_server_is_quiet_and_stops_on_exit(site, capfd):
