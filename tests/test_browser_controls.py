@@ -49,14 +49,15 @@ def test_searching_single_leg_opens_the_single_leg_hip_thrust(open_page, viewpor
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)
-def test_the_search_index_is_fetched_once_search_is_opened_not_before(open_page, viewport):
+def test_the_search_index_and_its_worker_load_once_search_is_opened_not_before(open_page, viewport):
     page = open_page(viewport)
     index_requests = []
     page.on("request", lambda request: "search_index" in request.url and index_requests.append(request.url))
     page.wait_for_load_state("networkidle")
-    assert index_requests == []
-    with page.expect_request("**/search/search_index.json"):
+    assert (index_requests, page.workers) == ([], [])
+    with page.expect_request("**/search/search_index.json"), page.expect_worker() as worker:
         page.locator(".md-header label[for=__search]:visible, .md-search__input:visible").first.click()
+    assert "/workers/search." in worker.value.url
 
 
 def test_a_page_opened_from_a_search_result_highlights_the_query(open_page):
