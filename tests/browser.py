@@ -50,6 +50,13 @@ def launch_chromium(playwright):
     return playwright.chromium.launch(headless=True, executable_path=find_chromium(), args=CHROMIUM_FLAGS)
 
 
+def print_to_pdf(page, url: str, paper: str) -> bytes:
+    """The page at url printed on A4 or Letter; the page is left under print media, to look at what printed."""
+    page.goto(url)
+    page.emulate_media(media="print")
+    return page.pdf(format=paper)
+
+
 class QuietHandler(SimpleHTTPRequestHandler):
     """Serves files, and index.html for directory URLs, without logging each request to stderr."""
 

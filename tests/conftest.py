@@ -3,6 +3,7 @@
 import os
 import shutil
 from collections.abc import Callable, Iterator
+from functools import cache
 from pathlib import Path
 from subprocess import CompletedProcess
 from urllib.parse import urlsplit
@@ -12,7 +13,7 @@ from filelock import FileLock
 from playwright.sync_api import sync_playwright
 
 from macros.load import load_content
-from tests.browser import launch_chromium, serve_directory
+from tests.browser import launch_chromium, print_to_pdf, serve_directory
 from tests.project import ROOT, BuiltSite, copy_project, mkdocs_build
 
 
@@ -121,6 +122,21 @@ def browser():
         browser = launch_chromium(playwright)
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="module")
+def printed(browser, site_url):
+    """printed(url_path, paper) -> the PDF of that page of the live site, as a page that has made no choice
+    prints it; printed once per module, for every test that reads that sheet."""
+    context = browser.new_context()
+    page = context.new_page()
+
+    @cache
+    def print_page(url_path: str, paper: str) -> bytes:
+        return print_to_pdf(page, site_url + url_path, paper)
+
+    yield print_page
+    context.close()
 
 
 @pytest.fixture

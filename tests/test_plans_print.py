@@ -7,13 +7,13 @@ import pytest
 from macros.load import load_content
 from macros.models import MAX_EXERCISES, MAX_PLAN_SESSIONS, MAX_PLAN_WEEKS, MAX_RUNNING_WEEKS, Name, Summary, Title
 from macros.plan_rules import session_exercises
+from tests.browser import print_to_pdf
 from tests.project import ROOT, words
 from tests.test_print import (
     PAPERS,
     assert_no_site_chrome_printed,
     longest,
     pages_text,
-    print_to_pdf,
     printed_qr_codes,
     save_png,
 )
@@ -22,16 +22,16 @@ PNG_DIR = ROOT / "test-output" / "plans"
 
 
 @pytest.mark.parametrize("paper", PAPERS)
-def test_every_plan_prints_on_one_sheet(page, site_url, content, paper):
+def test_every_plan_prints_on_one_sheet(printed, content, paper):
     for plan_id in content.plans:
-        pdf = print_to_pdf(page, f"{site_url}plans/{plan_id}/", paper)
+        pdf = printed(f"plans/{plan_id}/", paper)
         save_png(pdf, f"{plan_id}-{paper}", folder=PNG_DIR)
         assert len(pages_text(pdf)) == 1, f"{plan_id} on {paper}"
 
 
-def test_a_printed_plan_holds_who_it_is_for_its_rule_its_running_weeks_and_every_target(page, site_url, content):
+def test_a_printed_plan_holds_who_it_is_for_its_rule_its_running_weeks_and_every_target(printed, content):
     for plan_id, plan in content.plans.items():
-        (text,) = pages_text(print_to_pdf(page, f"{site_url}plans/{plan_id}/", "A4"))
+        (text,) = pages_text(printed(f"plans/{plan_id}/", "A4"))
         assert plan.title in text
         assert words(plan.audience) in text
         assert f"Add load: {plan.progression.add_kg:g} kg ({plan.progression.add_lb:g} lb)" in text
@@ -49,9 +49,9 @@ def test_a_printed_plan_holds_who_it_is_for_its_rule_its_running_weeks_and_every
         assert words(content.programming.safety) in text
 
 
-def test_the_qr_code_on_a_printed_plan_opens_the_plan_page(page, site_url, built_site, content):
+def test_the_qr_code_on_a_printed_plan_opens_the_plan_page(printed, built_site, content):
     for plan_id in content.plans:
-        pdf = print_to_pdf(page, f"{site_url}plans/{plan_id}/", "Letter")
+        pdf = printed(f"plans/{plan_id}/", "Letter")
         assert printed_qr_codes(pdf) == [f"{built_site.base_url}plans/{plan_id}/"]
 
 

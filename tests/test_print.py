@@ -4,15 +4,13 @@ QR code back to its page, shows the chosen load unit, and nothing of the site ar
 The printed cards are saved as PNGs under test-output/cards/ for a person to look at.
 """
 
-from functools import cache
-
 import pypdfium2
 import pytest
 import zxingcpp
 
 from macros.load import load_content
 from macros.models import MAX_EXERCISES, CardText, CueText, Exercise, Name, Summary, Title
-from tests.browser import VIEWPORTS
+from tests.browser import VIEWPORTS, print_to_pdf
 from tests.project import ROOT, words
 
 PAPERS = ["A4", "Letter"]
@@ -29,27 +27,6 @@ SITE_CHROME = [
     ".headerlink",
     "[data-card-controls]",
 ]
-
-
-@pytest.fixture(scope="module")
-def printed_card(browser, site_url):
-    """printed_card(workout_id, paper) -> the PDF of the workout's page of the live site, as a page that has
-    made no choice prints it; printed once, for every test that reads that sheet."""
-    context = browser.new_context()
-    page = context.new_page()
-
-    @cache
-    def print_card(workout_id: str, paper: str) -> bytes:
-        return print_to_pdf(page, f"{site_url}workouts/{workout_id}/", paper)
-
-    yield print_card
-    context.close()
-
-
-def print_to_pdf(page, url: str, paper: str) -> bytes:
-    page.goto(url)
-    page.emulate_media(media="print")
-    return page.pdf(format=paper)
 
 
 def pages_text(pdf: bytes) -> list[str]:
@@ -73,16 +50,16 @@ def assert_one_sheet_per_workout(pdf: bytes, workouts) -> None:
 
 
 @pytest.mark.parametrize("paper", PAPERS)
-def test_every_workout_card_prints_on_one_sheet(printed_card, content, paper):
+def test_every_workout_card_prints_on_one_sheet(printed, content, paper):
     for workout_id in content.workouts:
-        pdf = printed_card(workout_id, paper)
+        pdf = printed(f"workouts/{workout_id}/", paper)
         save_png(pdf, f"{workout_id}-{paper}")
         assert len(pages_text(pdf)) == 1, f"{workout_id} on {paper}"
 
 
-def test_a_printed_card_holds_the_workout_its_exercises_and_their_cues(printed_card, content):
+def test_a_printed_card_holds_the_workout_its_exercises_and_their_cues(printed, content):
     for workout_id, workout in content.workouts.items():
-        (text,) = pages_text(printed_card(workout_id, "A4"))
+        (text,) = pages_text(printed(f"workouts/{workout_id}/", "A4"))
         assert workout.title in text
         assert words(workout.goal) in text
         for exercise in workout.exercises:
@@ -95,9 +72,9 @@ def test_a_printed_card_holds_the_workout_its_exercises_and_their_cues(printed_c
         assert words(content.programming.safety) in text
 
 
-def test_the_qr_code_on_a_printed_card_opens_the_workout_page(printed_card, built_site, content):
+def test_the_qr_code_on_a_printed_card_opens_the_workout_page(printed, built_site, content):
     for workout_id in content.workouts:
-        pdf = printed_card(workout_id, "Letter")
+        pdf = printed(f"workouts/{workout_id}/", "Letter")
         assert printed_qr_codes(pdf) == [f"{built_site.base_url}workouts/{workout_id}/"]
 
 
