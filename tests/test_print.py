@@ -106,8 +106,8 @@ def test_print_shows_nothing_of_the_site_around_the_card(page, site_url, content
 
 
 @pytest.mark.parametrize("url_path", ["", "technique/", "workouts/"])
-def test_a_printed_page_of_the_guide_ends_without_a_blank_sheet(page, site_url, url_path):
-    sheets = pages_text(print_to_pdf(page, site_url + url_path, "A4"))
+def test_a_printed_page_of_the_guide_ends_without_a_blank_sheet(printed, url_path):
+    sheets = pages_text(printed(url_path, "A4"))
     assert sheets[-1].strip(), f"/{url_path} prints a blank last sheet of {len(sheets)}"
 
 
