@@ -1,4 +1,5 @@
-"""Shared fixtures: the real site built once per run and served, throwaway copies of the project, and a browser."""
+"""Shared fixtures: the real site and other sites built once per run and served, throwaway copies of the project,
+a browser, and the sheets it prints."""
 
 import os
 import shutil
