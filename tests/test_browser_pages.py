@@ -12,11 +12,19 @@ from axe_playwright_python.base import AXE_SCRIPT
 
 from tests.browser import CASES, SCHEMES, VIEWPORTS
 
-# The first card of each grid of cards whose last row has room for one more card: an empty cell beside the last.
-GRIDS_WITH_A_HOLE = """() => [...document.querySelectorAll(".md-typeset .grid.cards")].filter(grid => {
-  const last = grid.querySelector(":scope > :is(ul, ol) > li:last-child").getBoundingClientRect();
-  return grid.getBoundingClientRect().right - last.right >= last.width;
-}).map(grid => grid.querySelector("li").textContent.trim().split("\\n")[0])"""
+# What a loaded page shows, in one call to the browser: axe's violations of the options given, the palette
+# applied, the body's background colour, how far the page scrolls sideways, and the first card of each grid of
+# cards whose last row has room for one more card (an empty cell beside the last).
+SHOWN = """async axeOptions => ({
+  violations: (await axe.run(axeOptions)).violations,
+  scheme: document.body.dataset.mdColorScheme,
+  background: getComputedStyle(document.body).backgroundColor,
+  overflow_px: document.documentElement.scrollWidth - window.innerWidth,
+  grids_with_a_hole: [...document.querySelectorAll(".md-typeset .grid.cards")].filter(grid => {
+    const last = grid.querySelector(":scope > :is(ul, ol) > li:last-child").getBoundingClientRect();
+    return grid.getBoundingClientRect().right - last.right >= last.width;
+  }).map(grid => grid.querySelector("li").textContent.trim().split("\\n")[0]),
+})"""
 
 # Only violations come back: axe's full report (every passing node) takes longer to hand over than to compute.
 WCAG_21_A_AND_AA = {
@@ -59,6 +67,8 @@ def visits(browser, site_url, page_paths):
     def visit_all(viewport: str, scheme: str) -> dict[str, Visit]:
         results = {path: Visit() for path in page_paths}
         context = browser.new_context(viewport=VIEWPORTS[viewport], color_scheme=scheme)
+        # Given once, axe's half a megabyte of script runs in each page without crossing to the browser again.
+        context.add_init_script(AXE_SCRIPT)
         page = context.new_page()
         current = Visit()  # the visit that the listeners below record into
         context.on("request", lambda request: record_request(current, request.url, local_host))
@@ -67,17 +77,14 @@ def visits(browser, site_url, page_paths):
         for path in page_paths:
             current = results[path]
             page.goto(site_url + path)
-            page.evaluate(AXE_SCRIPT)  # once the page has loaded: parsing it on every navigation costs more
-            violations = page.evaluate(
-                "options => axe.run(options).then(report => report.violations)", WCAG_21_A_AND_AA
-            )
-            current.violations = [f"{rule['id']}: {[node['target'] for node in rule['nodes']]}" for rule in violations]
-            current.scheme = page.evaluate("document.body.dataset.mdColorScheme")
-            current.background_luminance = relative_luminance(
-                page.evaluate("getComputedStyle(document.body).backgroundColor")
-            )
-            current.overflow_px = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-            current.grids_with_a_hole = page.evaluate(GRIDS_WITH_A_HOLE)
+            shown = page.evaluate(SHOWN, WCAG_21_A_AND_AA)
+            current.violations = [
+                f"{rule['id']}: {[node['target'] for node in rule['nodes']]}" for rule in shown["violations"]
+            ]
+            current.scheme = shown["scheme"]
+            current.background_luminance = relative_luminance(shown["background"])
+            current.overflow_px = shown["overflow_px"]
+            current.grids_with_a_hole = shown["grids_with_a_hole"]
         # Anything a page asks for late (the search index, say) is recorded while the next page loads; after
         # the last page, wait until the network is quiet so that nothing escapes the checks.
         page.wait_for_load_state("networkidle")
