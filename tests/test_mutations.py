@@ -4,6 +4,7 @@ and never crashes. Hypothesis picks the file, the kind of change and the place."
 import copy
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import yaml
@@ -38,34 +39,35 @@ def model_of_mapping(model: type[BaseModel], path: tuple) -> type[BaseModel] | N
     return model if not path else nested_model(getattr(field_at(model, path), "annotation", None))
 
 
-def mutations(model: type[BaseModel], tree) -> list[tuple[str, tuple, object]]:
-    """(kind, path to report, the mutated tree) for every single change the schema must refuse."""
+def mutations(model: type[BaseModel], tree) -> list[tuple[str, tuple, tuple, Callable]]:
+    """(kind, path to report, path to change, change) for every single change the schema must refuse; the
+    change is made by mutated(), to a copy of the tree, only for the one that a test draws."""
     found = []
-
-    def changed(path, replace):
-        mutated = copy.deepcopy(tree)
-        parent = mutated
-        for part in path[:-1]:
-            parent = parent[part]
-        replace(parent, path[-1])
-        return mutated
-
     for path, value in sites(tree):
         if isinstance(value, dict):
             mapping_model = model_of_mapping(model, path)
-            found.append(("add a field", path + ("surplus",), changed(path + ("surplus",), _set("x"))))
+            found.append(("add a field", path + ("surplus",), path + ("surplus",), _set("x")))
             for name, field in mapping_model.model_fields.items() if mapping_model else []:
                 if field.is_required() and name in value:
-                    found.append(("drop a field", path + (name,), changed(path + (name,), _delete)))
+                    found.append(("drop a field", path + (name,), path + (name,), _delete))
         if path:
-            found.append(("change a type", path, changed(path, _set(OTHER_TYPE[type(value)]))))
+            found.append(("change a type", path, path, _set(OTHER_TYPE[type(value)])))
             field = field_at(model, path)
             if field and reference_target(field) and isinstance(value, str):
-                found.append(("break a reference", path, changed(path, _set("no-such-id"))))
+                found.append(("break a reference", path, path, _set("no-such-id")))
         if isinstance(value, list) and value and all(isinstance(item, dict) and "id" in item for item in value):
-            duplicated = changed(path + (0,), lambda parent, key: parent.append(copy.deepcopy(parent[key])))
-            found.append(("duplicate an item", path + (len(value), "id"), duplicated))
+            found.append(("duplicate an item", path + (len(value), "id"), path + (0,), _append_a_copy))
     return found
+
+
+def mutated(tree, path: tuple, change: Callable):
+    """A copy of the tree with change(parent, key) made at the path."""
+    copied = copy.deepcopy(tree)
+    parent = copied
+    for part in path[:-1]:
+        parent = parent[part]
+    change(parent, path[-1])
+    return copied
 
 
 def _set(new):
@@ -79,16 +81,20 @@ def _delete(parent, key):
     del parent[key]
 
 
+def _append_a_copy(parent, key):
+    parent.append(copy.deepcopy(parent[key]))
+
+
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.data())
 def test_any_single_breaking_change_is_reported_at_its_path(data):
     name = data.draw(st.sampled_from(sorted(FILES)), label="file")
     tree = read_yaml((VALID_FIXTURES / name).read_text()).value
-    kind, path, mutated = data.draw(st.sampled_from(mutations(FILES[name], tree)), label="mutation")
+    kind, path, changed_path, change = data.draw(st.sampled_from(mutations(FILES[name], tree)), label="mutation")
     with tempfile.TemporaryDirectory() as tmp:
         data_dir = Path(tmp) / "data"
         shutil.copytree(VALID_FIXTURES, data_dir)
-        (data_dir / name).write_text(yaml.safe_dump(mutated, sort_keys=False))
+        (data_dir / name).write_text(yaml.safe_dump(mutated(tree, changed_path, change), sort_keys=False))
         try:
             load_content(data_dir)
         except ContentError as error:
@@ -101,5 +107,5 @@ def test_any_single_breaking_change_is_reported_at_its_path(data):
 def test_every_file_offers_every_kind_of_mutation():
     kinds = set()
     for name, model in FILES.items():
-        kinds |= {kind for kind, _, _ in mutations(model, read_yaml((VALID_FIXTURES / name).read_text()).value)}
+        kinds |= {kind for kind, *_ in mutations(model, read_yaml((VALID_FIXTURES / name).read_text()).value)}
     assert kinds == {"add a field", "drop a field", "change a type", "break a reference", "duplicate an item"}
