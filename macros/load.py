@@ -347,6 +347,8 @@ def _mistake_figure_problems(
         item = f"mistakes[{index}]"
         if any(p.file == mistakes.shown_name and p.field.startswith(item) for p in reported):
             continue  # a wrong reference in it is reported already; what follows from it would only repeat it
+        if mistake.figure is None:
+            continue
         fault, correct = figures[mistake.figure], figures[mistake.correct_figure]
         wrong = ", ".join(fault.gets_wrong) or "no cue"
         if not set(fault.gets_wrong) & set(mistake.fixed_by):

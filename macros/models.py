@@ -226,6 +226,12 @@ class SourcedPoint(Point):
     sources: list[SourceRef] = _sources(required=True)
 
 
+class CardPoint(SourcedPoint):
+    """A sourced point short enough to go on every printed card."""
+
+    text: CardText
+
+
 class Finding(Model):
     """What the evidence says on one question, with its own section."""
 
@@ -264,9 +270,19 @@ class Mistake(Model):
     why: Text = Field(description="Why it matters: what goes wrong.")
     fix: Text = Field(description="What to do instead.")
     fixed_by: list[CueRef] = Field(min_length=1, description="The cues that fix it.")
-    figure: FigureRef = Field(description="The figure that shows the mistake.")
-    correct_figure: FigureRef = Field(description="The figure that shows the correct form, shown beside it.")
+    figure: FigureRef | None = Field(
+        default=None, description="Optional: the figure that shows the mistake (a still side or front view)."
+    )
+    correct_figure: FigureRef | None = Field(
+        default=None, description="The figure that shows the correct form, beside it; with figure, or left out."
+    )
     sources: list[SourceRef] = _sources(required=False)
+
+    @model_validator(mode="after")
+    def _figures_in_pairs(self) -> Mistake:
+        if (self.figure is None) != (self.correct_figure is None):
+            raise ValueError("figure and correct_figure together (a mistake beside the correct form), or neither")
+        return self
 
 
 class MistakesFile(Model):
@@ -291,44 +307,167 @@ class Range(Model):
 class SessionsPerWeek(Range):
     """How many sessions a week, from min to max."""
 
-    min: int = Field(ge=1, le=7, description="The fewest sessions a week.")
+    min: int = Field(ge=0, le=7, description="The fewest sessions a week (0 where a week may have none).")
     max: int = Field(ge=1, le=7, description="The most sessions a week, no less than min.")
 
 
+class RestRange(Range):
+    """Rest between sets, in seconds, from min to max."""
+
+    min: int = Field(ge=30, le=300, description="The shortest rest, in seconds.")
+    max: int = Field(ge=30, le=300, description="The longest rest, in seconds, no less than min.")
+
+
+class EffortRange(Range):
+    """Repetitions in reserve at the end of each set, from min to max (never to failure)."""
+
+    min: int = Field(ge=1, le=5, description="The fewest repetitions in reserve.")
+    max: int = Field(ge=1, le=5, description="The most repetitions in reserve, no less than min.")
+
+
+# What a plan's weeks do in each stage, and what the plan rules ask of them.
+STAGES = ("starting-out", "building", "holding", "lighter", "taper")
+
+
 class Phase(Model):
-    """A stage of training: how often, how much, and what to focus on."""
+    """A stage of training: how often, how much, how hard, and what to focus on."""
 
     id: Id
     title: Name = Field(description="The stage in a few words, e.g. 'Starting out'; it goes on the printed plans.")
-    sessions_per_week: SessionsPerWeek = Field(description="How many hip thrust sessions a week in this stage.")
-    sets: Range | None = Field(default=None, description="Sets per session; leave out where it is open-ended.")
-    reps: Range | None = Field(default=None, description="Repetitions per set; leave out where it is open-ended.")
-    volume: Literal["build", "hold", "drop"] = Field(
-        default="build",
-        description="What a plan's weekly hip-thrust sets do in this stage: build (rise, by a bounded step), hold"
-        " (no more than the week before) or drop (fewer than before the drop: a lighter week or a taper).",
+    stage: Literal[STAGES] = Field(
+        description="What a plan's weeks do in this phase: starting-out (the first weeks: sets rise, and no session"
+        " in the days before a hard or long run), building (sets rise, by a bounded step), holding (no more sets"
+        " than the week before), lighter (fewer sets and no harder than the week before: a lighter week) or taper"
+        " (a lighter stretch that ends on race day)."
     )
-    advice: Text = Field(description="What to do in this stage and how to know when to move on (one paragraph).")
+    sessions_per_week: SessionsPerWeek = Field(description="How many hip thrust sessions a week in this phase.")
+    sets: Range = Field(description="Sets of each exercise in a session.")
+    reps: Range = Field(description="Repetitions per set.")
+    reps_in_reserve: EffortRange = Field(description="The effort of each set: repetitions left in reserve.")
+    rest_seconds: RestRange = Field(description="Rest between sets, in seconds: longer for fewer, heavier repetitions.")
+    advice: Text = Field(description="What to do in this phase and how to know when to move on (one paragraph).")
     sources: list[SourceRef] = _sources(required=False)
 
 
-class PlanRules(Model):
-    """The numbers every training plan is checked against (data/plans/), and the sources behind them and behind
-    where a plan places its sessions in a running week; each phase adds its own ranges."""
+class RuleNumber(Model):
+    """A number a plan rule checks, and where it comes from: sources that state it, or the guide's own reason."""
 
-    max_set_increase_per_week: int = Field(
-        ge=1, le=6, description="Hip-thrust sets per week rise by at most this many from one week to the next."
+    value: int = Field(ge=0, le=100, description="The number the rule checks.")
+    sources: list[SourceRef] = Field(default=[], description="The ids of sources that state this number.")
+    choice: Text | None = Field(
+        default=None,
+        description="Where no source states the number itself: why the guide chose it (shown as the guide's own"
+        " choice; sources may still bound it).",
     )
-    max_build_weeks_in_a_row: int = Field(
-        ge=1, le=8, description="At most this many build weeks in a row; then comes a week that holds or drops."
+
+    @model_validator(mode="after")
+    def _traced(self) -> RuleNumber:
+        if not self.sources and not self.choice:
+            raise ValueError("sources that state the number, or choice (the guide's own reason), or both")
+        return self
+
+
+RACE_DISTANCES = ("5k", "10k", "half-marathon", "marathon")
+RaceDistance = Literal[RACE_DISTANCES]
+
+
+class Taper(Model):
+    """How a plan ends before a race of these distances."""
+
+    distances: list[RaceDistance] = Field(min_length=1, description="The race distances this taper is for.")
+    weeks: RuleNumber = Field(description="How many weeks of taper end on race day.")
+    no_session_days: RuleNumber = Field(
+        description="No hip thrust session on this many days before the race, race day included."
     )
-    heavy_below_reps_in_reserve: int = Field(
-        ge=1, le=5, description="A session is heavy when its effort target leaves fewer repetitions in reserve."
+    last_week_sessions: RuleNumber = Field(description="At most this many sessions in the race week.")
+
+
+class AddLoad(Model):
+    """When to add load, and how much: one rule for every plan, sheet, card and page."""
+
+    id: Id = Field(description="The rule's anchor on the programming page, for links from text.")
+    sessions_in_a_row: RuleNumber = Field(
+        description="Add load once every set reached its repetitions with at least its target in reserve in this"
+        " many sessions in a row."
     )
-    no_heavy_days_before_race: int = Field(
-        ge=1, le=28, description="No heavy session on this many days before a race (the race day included)."
+    add_kg: float = Field(
+        ge=0.5, le=2.5, multiple_of=0.25, description="How much to add, in kilograms: a small step, for beginners too."
     )
+    add_lb: float = Field(ge=1, le=5, multiple_of=0.5, description="How much to add, in pounds: the same step.")
     sources: list[SourceRef] = _sources(required=True)
+
+    @model_validator(mode="after")
+    def _same_step(self) -> AddLoad:
+        in_kg = self.add_lb * KG_PER_LB
+        if abs(in_kg - self.add_kg) > 0.15 * self.add_kg:
+            raise ValueError(
+                f"add_kg and add_lb of about the same weight (add_lb {self.add_lb:g} is {in_kg:.2f} kg,"
+                f" add_kg {self.add_kg:g})"
+            )
+        return self
+
+
+KG_PER_LB = 0.45359237
+
+
+class PlanRules(Model):
+    """The numbers every training plan is checked against (data/plans/), each with where it comes from; each
+    phase adds its own ranges."""
+
+    placement_sources: list[SourceRef] = Field(
+        min_length=1,
+        description="The sources behind where sessions go in a running week: after the run on hard days, on easy"
+        " or rest days, never on long-run day or the day before a hard or long run.",
+    )
+    days_between_sessions: RuleNumber = Field(description="At least this many days without a session between two.")
+    first_weeks_clear_days: RuleNumber = Field(
+        description="In starting-out weeks, no session on this many days before a hard or long run."
+    )
+    hours_after_run: RuleNumber = Field(
+        description="On a day with a run, the session comes at least this many hours after it (shown, not checked)."
+    )
+    starting_out_weeks: RuleNumber = Field(
+        description="A plan for beginners (level 1) starts with at least this many starting-out weeks."
+    )
+    max_set_increase_per_week: RuleNumber = Field(
+        description="Hip-thrust sets per week rise by at most this many from one week to the next."
+    )
+    max_set_increase_percent: RuleNumber = Field(
+        description="Hip-thrust sets per week rise by at most this share of the week before, in percent."
+    )
+    max_build_weeks_in_a_row: RuleNumber = Field(
+        description="At most this many weeks in a row that add sets; then comes a week that holds or is lighter."
+    )
+    lighter_set_cut_percent: RuleNumber = Field(
+        description="A lighter week (or taper week) has at least this many percent fewer sets than the level before."
+    )
+    heavy_below_reps_in_reserve: RuleNumber = Field(
+        description="A session is heavy when an exercise leaves fewer repetitions in reserve: none in a taper."
+    )
+    tapers: list[Taper] = Field(min_length=1, description="The taper for each race distance, one distance once.")
+    add_load: AddLoad = Field(description="When to add load, and how much.")
+
+    @model_validator(mode="after")
+    def _each_distance_once(self) -> PlanRules:
+        distances = [distance for taper in self.tapers for distance in taper.distances]
+        missing = [distance for distance in RACE_DISTANCES if distance not in distances]
+        twice = sorted({distance for distance in distances if distances.count(distance) > 1})
+        if missing or twice:
+            raise ValueError(
+                f"each race distance in exactly one taper ({', '.join(RACE_DISTANCES)}); "
+                + "; ".join(
+                    part
+                    for part in (
+                        f"missing: {', '.join(missing)}" if missing else "",
+                        f"twice: {', '.join(twice)}" if twice else "",
+                    )
+                    if part
+                )
+            )
+        return self
+
+    def taper_for(self, distance: str) -> Taper:
+        return next(taper for taper in self.tapers if distance in taper.distances)
 
 
 class ProgrammingFile(Model):
@@ -340,6 +479,8 @@ class ProgrammingFile(Model):
         default=[], description="What to expect and do in your first weeks: soreness, warm-up, rest between sets."
     )
     safety: CardText = Field(description="The safety note shown on the guide and on every card.")
+    warm_up: CardPoint = Field(description="How to warm up before the sets that count: on the guide and every card.")
+    first_load: CardPoint = Field(description="How to find a first load: on the guide and every card.")
     plan_rules: PlanRules = Field(description="The rules every training plan is checked against.")
 
 
@@ -353,6 +494,11 @@ class Variation(Model):
         min_length=1, max_length=5, description="What you need, one item each, sentence case, e.g. 'Barbell'."
     )
     harder: list[VariationRef] = Field(default=[], description="Variations that are a step up from this one.")
+    loaded: bool = Field(
+        default=False,
+        description="true when you add weight to it (a barbell or a dumbbell): only then does a card or sheet ask"
+        " for the load; leave out for body weight and bands.",
+    )
     one_side_at_a_time: bool = Field(
         default=False,
         description="true when it is done one leg at a time: only then may a workout give its reps per side.",
@@ -390,6 +536,12 @@ class Exercise(Model):
         default=False,
         description="true when the reps are for each leg (a variation done one side at a time); leave out otherwise.",
     )
+    reps_in_reserve: int = Field(
+        ge=1,
+        le=5,
+        description="The effort target: repetitions you could still do at the end of each set (never to failure).",
+    )
+    rest_seconds: int = Field(ge=30, le=300, description="Rest between sets, in seconds.")
 
 
 class Workout(Model):
@@ -427,6 +579,23 @@ class TroubleshootingFile(Model):
     troubles: list[Trouble] = Field(min_length=1, description="The troubles, most common first.")
 
 
+class Question(Model):
+    """A question runners ask, answered in a paragraph with the sources behind it."""
+
+    id: Id
+    question: _text(
+        120, "The question as a runner would ask it, ending with a question mark; plain words.", links=False
+    )
+    answer: Text = Field(description="The answer, in our own words (one paragraph); link to the guide's sections.")
+    sources: list[SourceRef] = _sources(required=True)
+
+
+class QuestionsFile(Model):
+    """data/questions.yaml: what runners ask about fitting hip thrusts around their running."""
+
+    questions: list[Question] = Field(min_length=1, description="The questions, in the order the page shows them.")
+
+
 SOURCE_KINDS = ("study", "review", "guide", "article")
 
 
@@ -461,6 +630,7 @@ class SourcesFile(Model):
 # tests/test_plans_print.py proves it with tests/fixtures/fullest-plan.
 MAX_PLAN_WEEKS = 12
 MAX_PLAN_SESSIONS = 3  # a week's sessions: the most any phase allows
+MAX_PLAN_EXERCISES = 2  # a session's exercises, each with its effort, rest and load on the sheet
 MAX_RUNNING_WEEKS = 2
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 Weekday = Literal[WEEKDAYS]
@@ -473,15 +643,9 @@ class PlanSession(Model):
     exercises: list[Exercise] | None = Field(
         default=None,
         min_length=1,
-        max_length=MAX_EXERCISES,
+        max_length=MAX_PLAN_EXERCISES,
         description="The session's own exercises, in order; leave out when it names a workout.",
     )
-    reps_in_reserve: int = Field(
-        ge=1,
-        le=5,
-        description="The effort target: repetitions you could still do at the end of each set (never to failure).",
-    )
-    rest_seconds: int = Field(ge=30, le=300, description="Rest between sets, in seconds.")
 
     @model_validator(mode="after")
     def _one_kind(self) -> PlanSession:
@@ -495,27 +659,28 @@ class PlanWeek(Model):
 
     phase: PhaseRef
     sessions: list[PlanSession] = Field(
-        min_length=1, max_length=MAX_PLAN_SESSIONS, description="The week's sessions, in the order you do them."
+        max_length=MAX_PLAN_SESSIONS,
+        description="The week's sessions, in the order you do them ([] for none, where the phase allows it).",
     )
 
 
-class LoadStep(Model):
-    """When to add load, and how much: the plan's progression rule."""
+class Race(Model):
+    """The race a plan ends with."""
 
-    reps_in_reserve: int = Field(
-        ge=1, le=5, description="Add load once every set reaches its repetitions with this many or more left."
-    )
-    add_kg: float = Field(ge=0.5, le=5, multiple_of=0.25, description="How much to add, in kilograms.")
-    add_lb: float = Field(ge=1, le=10, multiple_of=0.5, description="How much to add, in pounds.")
+    day: Weekday = Field(description="The day of the plan's last week on which the race is run.")
+    distance: RaceDistance = Field(description="The race distance: it decides the taper (data/programming.yaml).")
 
 
 class RunDay(Model):
     """A day of a running week: its run, and whether a hip thrust session goes on it."""
 
     run: Literal["rest", "easy", "hard", "long"] = Field(
-        description="rest: no run; easy; hard: intervals or tempo; long: the long run."
+        description="rest: no run; easy: an easy or recovery run; hard: intervals, tempo, hills, or a parkrun or"
+        " other race; long: the long run."
     )
-    hip_thrusts: bool = Field(default=False, description="true when a session goes on this day (after the run).")
+    hip_thrusts: bool = Field(
+        default=False, description="true when a session goes on this day (after the run, on a day with one)."
+    )
 
 
 class RunningWeek(Model):
@@ -531,10 +696,14 @@ class Plan(Model):
     title: Title = Field(description="The plan's name, sentence case: its page title and the heading of its sheet.")
     audience: Summary = Field(description="Who the plan is for, in one sentence.")
     season: Summary = Field(description="When in the running season it fits, in one sentence.")
-    progression: LoadStep = Field(description="When to add load, and how much.")
-    race_day: Weekday | None = Field(
-        default=None, description="Optional: the day of the plan's last week on which the race is run."
+    level: int = Field(
+        ge=1,
+        le=5,
+        description="How much hip thrust experience the plan asks for, from 1 (none: it starts from zero) to 5; the"
+        " plans are listed easiest first.",
     )
+    race: Race | None = Field(default=None, description="Optional: the race the plan ends with, and its taper.")
+    next: Text = Field(description="What to do when the plan ends: the next plan, or how to keep what was gained.")
     weeks: list[PlanWeek] = Field(min_length=1, max_length=MAX_PLAN_WEEKS, description="The weeks, in order.")
     running_weeks: list[RunningWeek] = Field(
         min_length=1, max_length=MAX_RUNNING_WEEKS, description="Example running weeks with the sessions placed."
@@ -656,9 +825,10 @@ class Content:
     summary: SummaryFile
     figures: FiguresFile
     troubleshooting: TroubleshootingFile
+    questions: QuestionsFile
     sources: SourcesFile
     workouts: dict[str, Workout]  # by id, the easiest first (their kind's order_by), then in id order
-    plans: dict[str, Plan]  # by id, in id order
+    plans: dict[str, Plan]  # by id, the easiest first (their kind's order_by), then in id order
     file_of_id: dict[str, str]  # every id -> the data file that holds it, relative to data/
     citations: dict[str, list[str]]  # data file (relative to data/) -> the ids of the sources it cites
 
@@ -774,7 +944,8 @@ KINDS = (
         "troubleshooting.md",
         "troubleshooting.schema.json",
     ),
+    ContentKind("questions", QuestionsFile, "questions.yaml", "questions.md", "questions.schema.json"),
     ContentKind("sources", SourcesFile, "sources.yaml", "sources.md", "sources.schema.json"),
     ContentKind("workouts", Workout, "workouts/", "workouts/{id}.md", "workout.schema.json", order_by="level"),
-    ContentKind("plans", Plan, "plans/", "plans/{id}.md", "plan.schema.json", optional=True),
+    ContentKind("plans", Plan, "plans/", "plans/{id}.md", "plan.schema.json", optional=True, order_by="level"),
 )

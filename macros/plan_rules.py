@@ -1,16 +1,42 @@
 """A valid plan, checked against the programming advice: the ranges of its phases and the plan rules of
-data/programming.yaml. Each broken rule is one problem at the place in the plan that breaks it, naming
-the rule and what it allows.
+data/programming.yaml. Each broken rule is one breach at the place in the plan that breaks it, naming the rule
+and what it allows. The placement rules take any running week, so that the build can place a plan's sessions
+in a runner's own week with the same rules (see `placement_breaches`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 
-from .models import WEEKDAYS, Exercise, Phase, Plan, PlanSession, ProgrammingFile, Range, RunningWeek, Workout
+from .models import (
+    MAX_PLAN_EXERCISES,
+    WEEKDAYS,
+    Exercise,
+    Phase,
+    Plan,
+    PlanRules,
+    PlanSession,
+    ProgrammingFile,
+    Range,
+    RunDay,
+    Workout,
+)
 
 # (path in the plan file, what the rule allows) -> a located problem
 Report = Callable[[tuple, str], object]
+KEY_RUNS = ("hard", "long")
+BUILD_STAGES = ("starting-out", "building")
+LIGHTER_STAGES = ("lighter", "taper")
+MOST_IN_RESERVE = 5
+
+
+@dataclass(frozen=True)
+class Breach:
+    """A broken rule: where in the plan file, and what the rule allows."""
+
+    path: tuple
+    expected: str
 
 
 def session_exercises(session: PlanSession, workouts: Mapping[str, Workout]) -> list[Exercise]:
@@ -26,150 +52,313 @@ def weekly_sets(plan: Plan, workouts: Mapping[str, Workout]) -> list[int]:
     ]
 
 
-def session_days(running_week: RunningWeek) -> list[int]:
+def session_days(days: Sequence[RunDay]) -> list[int]:
     """The days (0 is Monday) that take the week's sessions, in order."""
-    return [index for index, day in enumerate(running_week.days) if day.hip_thrusts]
+    return [index for index, day in enumerate(days) if day.hip_thrusts]
 
 
 def plan_problems(
     plan: Plan, programming: ProgrammingFile, workouts: Mapping[str, Workout], report: Report
 ) -> list[object]:
+    return [report(breach.path, breach.expected) for breach in plan_breaches(plan, programming, workouts)]
+
+
+def plan_breaches(plan: Plan, programming: ProgrammingFile, workouts: Mapping[str, Workout]) -> list[Breach]:
     phases = {phase.id: phase for phase in programming.phases}
-    checks = (_phase_ranges, _weekly_volume, _placement, _race_taper)
-    return [problem for check in checks for problem in check(plan, phases, programming, workouts, report)]
+    rules = programming.plan_rules
+    breaches = [
+        *_phase_ranges(plan, phases, workouts),
+        *_starting_out(plan, phases, rules),
+        *_weekly_volume(plan, phases, rules, workouts),
+        *_race(plan, phases, rules, workouts),
+    ]
+    for index, running_week in enumerate(plan.running_weeks):
+        breaches += placement_breaches(plan, running_week.days, phases, rules, workouts, ("running_weeks", index))
+    return breaches
 
 
 def _span(bounds: Range) -> str:
     return str(bounds.min) if bounds.min == bounds.max else f"{bounds.min} to {bounds.max}"
 
 
-def _phase_ranges(plan, phases: dict[str, Phase], programming, workouts, report) -> list:
-    """Sessions per week, sets and reps, within the ranges of the week's phase."""
-    problems = []
+def _exercise_path(session: PlanSession, at: tuple, exercise_index: int, name: str) -> tuple[tuple, str]:
+    """Where an exercise's field is written: in the session, or in the workout it names."""
+    if session.workout:
+        return at + ("workout",), f" for its exercise {exercise_index + 1}"
+    return at + ("exercises", exercise_index, name), ""
+
+
+_RANGES = (  # field of an exercise, field of a phase, its words, the rule's name
+    ("sets", "sets", "sets", "sets and reps"),
+    ("reps", "reps", "reps", "sets and reps"),
+    ("reps_in_reserve", "reps_in_reserve", "repetitions in reserve", "effort"),
+    ("rest_seconds", "rest_seconds", "seconds of rest", "rest"),
+)
+
+
+def _phase_ranges(plan: Plan, phases: dict[str, Phase], workouts) -> list[Breach]:
+    """Sessions per week, sets, reps, effort and rest, within the ranges of the week's phase."""
+    breaches = []
     for week_index, week in enumerate(plan.weeks):
         phase = phases[week.phase]
         allowed, count = phase.sessions_per_week, len(week.sessions)
         if not allowed.min <= count <= allowed.max:
-            problems.append(
-                report(
+            breaches.append(
+                Breach(
                     ("weeks", week_index, "sessions"),
                     f"{_span(allowed)} sessions in a week of phase '{phase.id}' (rule: sessions per week), got {count}",
                 )
             )
         for session_index, session in enumerate(week.sessions):
             at = ("weeks", week_index, "sessions", session_index)
-            for exercise_index, exercise in enumerate(session_exercises(session, workouts)):
-                for name in ("sets", "reps"):
-                    bounds, value = getattr(phase, name), getattr(exercise, name)
-                    if bounds is None or bounds.min <= value <= bounds.max:
+            exercises = session_exercises(session, workouts)
+            if len(exercises) > MAX_PLAN_EXERCISES:
+                breaches.append(
+                    Breach(
+                        at + ("workout",),
+                        f"a workout of at most {MAX_PLAN_EXERCISES} exercises in a plan, as its sheet has room for "
+                        f"(rule: sheet), got {len(exercises)}",
+                    )
+                )
+            for exercise_index, exercise in enumerate(exercises):
+                for field, phase_field, words, rule in _RANGES:
+                    bounds, value = getattr(phase, phase_field), getattr(exercise, field)
+                    if bounds.min <= value <= bounds.max:
                         continue
-                    where = at + ("workout",) if session.workout else at + ("exercises", exercise_index, name)
-                    of = f" for its exercise {exercise_index + 1}" if session.workout else ""
-                    problems.append(
-                        report(
-                            where,
-                            f"{_span(bounds)} {name} in phase '{phase.id}'{of} (rule: sets and reps), got {value}",
-                        )
+                    where, of = _exercise_path(session, at, exercise_index, field)
+                    breaches.append(
+                        Breach(where, f"{_span(bounds)} {words} in phase '{phase.id}'{of} (rule: {rule}), got {value}")
                     )
-    return problems
+    return breaches
 
 
-def _weekly_volume(plan, phases: dict[str, Phase], programming: ProgrammingFile, workouts, report) -> list:
-    """Build weeks rise by a bounded step, a few at most in a row; hold weeks hold, drop weeks drop."""
-    rules, sets = programming.plan_rules, weekly_sets(plan, workouts)
-    problems, build_streak, level = [], 0, None  # level: the sets of the latest week that was no drop
-    for index, week in enumerate(plan.weeks):
-        volume, at = phases[week.phase].volume, ("weeks", index, "phase")
-        build_streak = build_streak + 1 if volume == "build" else 0
-        if build_streak > rules.max_build_weeks_in_a_row:
-            problems.append(
-                report(
-                    at,
-                    f"a phase that holds or drops after {rules.max_build_weeks_in_a_row} build weeks in a row "
-                    f"(rule: lighter week), got build week {build_streak} in a row",
-                )
-            )
-        if index:
-            before = sets[index - 1]
-            # Back up to the level before a lighter week is no rise: a rise is measured from that level.
-            base = level if level is not None else before
-            if sets[index] - base > rules.max_set_increase_per_week:
-                problems.append(
-                    report(
-                        at,
-                        f"at most {base + rules.max_set_increase_per_week} hip thrust sets this week, "
-                        f"{rules.max_set_increase_per_week} more than {base} (rule: weekly set step), "
-                        f"got {sets[index]}",
-                    )
-                )
-            if volume == "hold" and sets[index] > before:
-                problems.append(
-                    report(at, f"at most {before} hip thrust sets, as the week before (rule: hold), got {sets[index]}")
-                )
-            if volume == "drop" and sets[index] >= base:
-                problems.append(
-                    report(
-                        at,
-                        f"fewer hip thrust sets than the {base} before this lighter stretch (rule: drop), "
-                        f"got {sets[index]}",
-                    )
-                )
-        if volume != "drop":
-            level = sets[index]
-    return problems
-
-
-def _placement(plan, phases, programming, workouts, report) -> list:
-    """Sessions on hard days after the run, or on easy days; none on long-run day or the day before a hard run
-    or the long run; a day for every session of the busiest week."""
-    problems, busiest = [], max(len(week.sessions) for week in plan.weeks)
-    for week_index, running_week in enumerate(plan.running_weeks):
-        days = running_week.days
-        for day_index in session_days(running_week):
-            at = ("running_weeks", week_index, "days", day_index, "hip_thrusts")
-            run, next_run = days[day_index].run, days[(day_index + 1) % len(days)].run
-            if run == "long":
-                problems.append(report(at, "no session on long-run day (rule: placement)"))
-            elif run == "rest":
-                problems.append(report(at, "a session on a hard day, after the run, or an easy day (rule: placement)"))
-            if next_run in ("hard", "long"):
-                problems.append(report(at, f"no session on the day before a {next_run} run (rule: placement), got one"))
-        placed = len(session_days(running_week))
-        if placed < busiest:
-            problems.append(
-                report(
-                    ("running_weeks", week_index, "days"),
-                    f"a day with hip_thrusts: true for each of the {busiest} sessions of the plan's busiest week "
-                    f"(rule: placement), got {placed}",
-                )
-            )
-    return problems
-
-
-def _race_taper(plan, phases, programming: ProgrammingFile, workouts, report) -> list:
-    """No heavy session in the last days before the race, wherever a running week puts the sessions."""
-    if plan.race_day is None:
+def _starting_out(plan: Plan, phases: dict[str, Phase], rules: PlanRules) -> list[Breach]:
+    """A plan that starts from zero (level 1) begins with its starting-out weeks."""
+    needed = rules.starting_out_weeks.value
+    if plan.level != 1:
         return []
-    rules, race = programming.plan_rules, (len(plan.weeks) - 1) * 7 + WEEKDAYS.index(plan.race_day)
-    problems = []
-    for week_index, week in enumerate(plan.weeks):
-        for session_index, session in enumerate(week.sessions):
-            if session.reps_in_reserve >= rules.heavy_below_reps_in_reserve:
-                continue
-            for running_week in plan.running_weeks:
-                days = session_days(running_week)
-                if session_index >= len(days):
-                    continue  # reported by the placement rule
-                days_before = race - (week_index * 7 + days[session_index])
-                if 0 <= days_before < rules.no_heavy_days_before_race:
-                    problems.append(
-                        report(
-                            ("weeks", week_index, "sessions", session_index, "reps_in_reserve"),
-                            f"at least {rules.heavy_below_reps_in_reserve} repetitions in reserve "
-                            f"{days_before} day(s) before the race in '{running_week.name}': no heavy session in "
-                            f"the last {rules.no_heavy_days_before_race} days (rule: race taper), "
-                            f"got {session.reps_in_reserve}",
+    first = next(
+        (index for index, week in enumerate(plan.weeks) if phases[week.phase].stage != "starting-out"), len(plan.weeks)
+    )
+    if first >= needed:
+        return []
+    return [
+        Breach(
+            ("weeks", first, "phase"),
+            f"a plan of level 1 (from zero) that starts with at least {needed} starting-out weeks "
+            f"(rule: starting out), got {first}",
+        )
+    ]
+
+
+def _fewest_in_reserve(plan: Plan, workouts, week_index: int) -> int:
+    """The effort of a week's hardest set (a week without a session leaves everything in reserve)."""
+    return min(
+        (
+            exercise.reps_in_reserve
+            for session in plan.weeks[week_index].sessions
+            for exercise in session_exercises(session, workouts)
+        ),
+        default=MOST_IN_RESERVE,
+    )
+
+
+def _weekly_volume(plan: Plan, phases: dict[str, Phase], rules: PlanRules, workouts) -> list[Breach]:
+    """Sets rise by a bounded step, a few weeks at most in a row; holding weeks hold; lighter weeks are lighter,
+    in sets and in effort."""
+    sets, breaches = weekly_sets(plan, workouts), []
+    step, share = rules.max_set_increase_per_week.value, rules.max_set_increase_percent.value
+    cut, most_in_a_row = rules.lighter_set_cut_percent.value, rules.max_build_weeks_in_a_row.value
+    build_streak, level = 0, None  # level: the sets of the latest week that was not lighter
+    for index, week in enumerate(plan.weeks):
+        stage, at = phases[week.phase].stage, ("weeks", index, "phase")
+        build_streak = build_streak + 1 if stage in BUILD_STAGES else 0
+        if build_streak > most_in_a_row:
+            breaches.append(
+                Breach(
+                    at,
+                    f"a phase that holds or is lighter after {most_in_a_row} weeks in a row that add sets "
+                    f"(rule: lighter week), got week {build_streak} in a row",
+                )
+            )
+        if not index:
+            level = sets[0]
+            continue
+        before = sets[index - 1]
+        # Back up to the level before a lighter week is no rise: a rise is measured from that level.
+        base = level if level is not None else before
+        most = min(base + step, base + base * share // 100)
+        if stage not in LIGHTER_STAGES and sets[index] > most:
+            breaches.append(
+                Breach(
+                    at,
+                    f"at most {most} hip thrust sets this week: {step} more than the {base} before, and no more than "
+                    f"{share}% more (rule: weekly set step), got {sets[index]}",
+                )
+            )
+        if stage == "holding" and sets[index] > before:
+            breaches.append(
+                Breach(at, f"at most {before} hip thrust sets, as the week before (rule: hold), got {sets[index]}")
+            )
+        if stage in LIGHTER_STAGES:
+            most_lighter = base * (100 - cut) // 100
+            if sets[index] > most_lighter:
+                breaches.append(
+                    Breach(
+                        at,
+                        f"at most {most_lighter} hip thrust sets, at least {cut}% fewer than the {base} before this "
+                        f"lighter stretch (rule: lighter week), got {sets[index]}",
+                    )
+                )
+            fewest, fewest_before = (
+                _fewest_in_reserve(plan, workouts, index),
+                _fewest_in_reserve(plan, workouts, index - 1),
+            )
+            if fewest < fewest_before:
+                breaches.append(
+                    Breach(
+                        at,
+                        f"at least {fewest_before} repetitions in reserve in every set, no harder than the week before "
+                        f"(rule: lighter week), got {fewest}",
+                    )
+                )
+        else:
+            level = sets[index]
+    return breaches
+
+
+def _race(plan: Plan, phases: dict[str, Phase], rules: PlanRules, workouts) -> list[Breach]:
+    """A race plan ends with the taper its distance asks for, light to the end; a plan without a race has none."""
+    tapering = [index for index, week in enumerate(plan.weeks) if phases[week.phase].stage == "taper"]
+    if plan.race is None:
+        return [
+            Breach(("weeks", index, "phase"), "a taper only in a plan with a race (rule: taper), got a taper week")
+            for index in tapering
+        ]
+    taper = rules.taper_for(plan.race.distance)
+    weeks, last = taper.weeks.value, len(plan.weeks) - 1
+    wanted = list(range(max(0, last + 1 - weeks), last + 1))
+    breaches = []
+    if tapering != wanted:
+        breaches.append(
+            Breach(
+                ("race", "distance"),
+                f"the last {weeks} week(s) in a taper phase before a {plan.race.distance} race, and no other "
+                f"(rule: taper), got taper weeks {', '.join(str(index + 1) for index in tapering) or 'none'}",
+            )
+        )
+    most = taper.last_week_sessions.value
+    if len(plan.weeks[last].sessions) > most:
+        breaches.append(
+            Breach(
+                ("weeks", last, "sessions"),
+                f"at most {most} session(s) in the race week of a {plan.race.distance} race (rule: taper), "
+                f"got {len(plan.weeks[last].sessions)}",
+            )
+        )
+    heavy = rules.heavy_below_reps_in_reserve.value
+    for week_index in tapering:
+        for session_index, session in enumerate(plan.weeks[week_index].sessions):
+            at = ("weeks", week_index, "sessions", session_index)
+            for exercise_index, exercise in enumerate(session_exercises(session, workouts)):
+                if exercise.reps_in_reserve < heavy:
+                    where, of = _exercise_path(session, at, exercise_index, "reps_in_reserve")
+                    breaches.append(
+                        Breach(
+                            where,
+                            f"at least {heavy} repetitions in reserve{of}: nothing heavy in a taper (rule: taper), "
+                            f"got {exercise.reps_in_reserve}",
                         )
                     )
-                    break
-    return problems
+    return breaches
+
+
+def placement_breaches(
+    plan: Plan, days: Sequence[RunDay], phases: dict[str, Phase], rules: PlanRules, workouts, at: tuple = ()
+) -> list[Breach]:
+    """Where the sessions go in a running week (Monday first, repeating every week): after the run on hard days,
+    on easy or rest days; never on long-run day or the day before a hard or long run; days apart; clear of key runs
+    while starting out; clear of the race. A week with fewer sessions uses the first days."""
+    slots, breaches = session_days(days), []
+    busiest = max(len(week.sessions) for week in plan.weeks)
+    if len(slots) < busiest:
+        breaches.append(
+            Breach(
+                at + ("days",),
+                f"a day with hip_thrusts: true for each of the {busiest} sessions of the plan's busiest week "
+                f"(rule: placement), got {len(slots)}",
+            )
+        )
+    apart = rules.days_between_sessions.value
+    for order, day in enumerate(slots):
+        where = at + ("days", day, "hip_thrusts")
+        next_run = days[(day + 1) % 7].run
+        if days[day].run == "long":
+            breaches.append(Breach(where, "no session on long-run day (rule: placement)"))
+        if next_run in KEY_RUNS:
+            breaches.append(Breach(where, f"no session on the day before a {next_run} run (rule: placement), got one"))
+        previous = slots[order - 1] if len(slots) > 1 else None
+        if previous is not None and (day - previous - 1) % 7 < apart:
+            breaches.append(
+                Breach(
+                    where,
+                    f"at least {apart} day(s) without hip thrusts between two sessions (rule: days between "
+                    f"sessions), got {(day - previous - 1) % 7} after {WEEKDAYS[previous]}",
+                )
+            )
+    breaches += _clear_of_key_runs(plan, days, phases, rules, workouts, at, slots)
+    breaches += _clear_of_the_race(plan, rules, at, slots)
+    return breaches
+
+
+def _clear_of_key_runs(plan, days, phases, rules: PlanRules, workouts, at: tuple, slots: list[int]) -> list[Breach]:
+    """The days before a key run stay clear: of every session in starting-out weeks (before a hard or long run),
+    of heavy sessions in any week (before the long run)."""
+    clear, heavy = rules.first_weeks_clear_days.value, rules.heavy_below_reps_in_reserve.value
+    reported, breaches = set(), []
+    for week in plan.weeks:
+        starting_out = phases[week.phase].stage == "starting-out"
+        for session, day in zip(week.sessions, slots, strict=False):  # a missing day is the placement rule's
+            is_heavy = any(exercise.reps_in_reserve < heavy for exercise in session_exercises(session, workouts))
+            guarded = KEY_RUNS if starting_out else ("long",) if is_heavy else ()
+            ahead = [days[(day + offset) % 7].run for offset in range(1, clear + 1)]
+            key = next((run for run in ahead if run in guarded), None)
+            if key is None or day in reported:
+                continue
+            reported.add(day)
+            what = (
+                f"no session in the {clear} days before a hard or long run in a starting-out week (rule: first weeks)"
+                if starting_out
+                else f"no heavy session (fewer than {heavy} in reserve) in the {clear} days before the long run "
+                "(rule: heavy sessions)"
+            )
+            breaches.append(
+                Breach(
+                    at + ("days", day, "hip_thrusts"),
+                    f"{what}, got one {ahead.index(key) + 1} day(s) before a {key} run",
+                )
+            )
+    return breaches
+
+
+def _clear_of_the_race(plan: Plan, rules: PlanRules, at: tuple, slots: list[int]) -> list[Breach]:
+    """No session in the last days before the race, nor after it."""
+    if plan.race is None:
+        return []
+    clear = rules.taper_for(plan.race.distance).no_session_days.value
+    race = (len(plan.weeks) - 1) * 7 + WEEKDAYS.index(plan.race.day)
+    reported, breaches = set(), []
+    for week_index, week in enumerate(plan.weeks):
+        for day in slots[: len(week.sessions)]:
+            days_before = race - (week_index * 7 + day)
+            if days_before < clear and day not in reported:
+                reported.add(day)
+                breaches.append(
+                    Breach(
+                        at + ("days", day, "hip_thrusts"),
+                        f"no session in the last {clear} days before a {plan.race.distance} race, race day "
+                        f"included, nor after it (rule: taper), got one in week {week_index + 1}, "
+                        f"{days_before} day(s) before",
+                    )
+                )
+    return breaches

@@ -78,6 +78,7 @@ class Renderer:
         self.env.globals["public_url"] = self.public_url
         self.env.globals["qr_code_svg"] = QrCodes()
         self.env.globals["figure"] = self._figure
+        self.env.globals["loaded_variations"] = {v.id for v in content.variations.variations if v.loaded}
         self.env.filters["cite"] = self._cite
 
     def render(self, template: str, page: str | None, **context) -> str:
@@ -196,10 +197,15 @@ class PageFragments:
         return self.renderer.render("points.md", page.file.src_uri, points=self.content.programming.principles)
 
     def first_weeks(self, page) -> str:
-        return self.renderer.render("points.md", page.file.src_uri, points=self.content.programming.first_weeks)
+        programming = self.content.programming
+        points = [*programming.first_weeks, programming.warm_up, programming.first_load]
+        return self.renderer.render("points.md", page.file.src_uri, points=points)
 
     def troubleshooting(self, page) -> str:
         return self.renderer.render("troubleshooting.md", page.file.src_uri)
+
+    def questions(self, page) -> str:
+        return self.renderer.render("questions.md", page.file.src_uri)
 
     def references(self, page) -> str:
         """The sources cited by the data this page shows, numbered as on the Sources page."""
@@ -270,8 +276,6 @@ class PageFragments:
             phases={phase.id: phase for phase in self.content.programming.phases},
             session_exercises=session_exercises,
             session_days=plan_rules.session_days,
-            add_kg=f"{plan.progression.add_kg:g}",
-            add_lb=f"{plan.progression.add_lb:g}",
             print_label="Print plan",
         )
 
