@@ -71,8 +71,10 @@ def new_plan(data_dir: Path, plan_id: str, content: Content) -> Path:
         title=_title(plan_id),
         phase=phase.id,
         variation=content.variations.variations[0].id,
-        sets=str(phase.sets.min if phase.sets else 3),
-        reps=str(phase.reps.min if phase.reps else 10),
+        sets=str(phase.sets.min),
+        reps=str(phase.reps.min),
+        reps_in_reserve=str(phase.reps_in_reserve.max),
+        rest_seconds=str(phase.rest_seconds.min),
     )
     path.parent.mkdir(exist_ok=True)
     path.write_text(text, encoding="utf-8")

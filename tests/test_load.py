@@ -43,7 +43,7 @@ def test_problems_in_several_files_are_reported_together(data_dir):
 
 def test_a_missing_required_field_is_reported_at_its_parent(data_dir):
     (data_dir / "workouts" / "short-session.yaml").write_text(
-        "title: x\ngoal: y\nexercises:\n  - variation: basic-thrust\n    reps: 5\nlevel: 1\n"
+        "title: x\ngoal: y\nexercises:\n  - variation: basic-thrust\n    reps: 5\n    reps_in_reserve: 3\n    rest_seconds: 90\nlevel: 1\n"
     )
     assert problems(data_dir) == [
         "data/workouts/short-session.yaml:4:5: exercises[0].sets: expected this required field; it is missing"
@@ -52,7 +52,7 @@ def test_a_missing_required_field_is_reported_at_its_parent(data_dir):
 
 def test_a_number_out_of_range_names_the_range(data_dir):
     (data_dir / "workouts" / "short-session.yaml").write_text(
-        "title: x\ngoal: y\nexercises:\n  - variation: basic-thrust\n    sets: 11\n    reps: 5\nlevel: 1\n"
+        "title: x\ngoal: y\nexercises:\n  - variation: basic-thrust\n    sets: 11\n    reps: 5\n    reps_in_reserve: 3\n    rest_seconds: 90\nlevel: 1\n"
     )
     assert problems(data_dir) == [
         "data/workouts/short-session.yaml:5:11: exercises[0].sets: expected a number from 1 to 10, got the number 11"
@@ -159,7 +159,7 @@ def test_at_most_200_problem_lines_are_shown_then_how_many_more(data_dir):
 
 def test_two_problems_in_one_workout_file_are_both_reported(data_dir):
     (data_dir / "workouts" / "short-session.yaml").write_text(
-        "title: x\ngoal: y\nexercises:\n  - variation: deadlift\n    sets: 11\n    reps: 5\nlevel: 1\n"
+        "title: x\ngoal: y\nexercises:\n  - variation: deadlift\n    sets: 11\n    reps: 5\n    reps_in_reserve: 3\n    rest_seconds: 90\nlevel: 1\n"
     )
     assert problems(data_dir) == [
         "data/workouts/short-session.yaml:4:16: exercises[0].variation: expected the id of a variation; "

@@ -26,7 +26,7 @@ def page(src_uri: str = "index.md"):
 NOT_FREE_TEXT = {
     *("id", "variation", "harder", "key_cues", "fixed_by", "figure", "correct_figure", "shows", "gets_wrong"),
     *("setup_figures", "execution_figures", "view", "angles", "lines", "at", "direction", "kind"),
-    *("phase", "workout", "run", "race_day", "volume"),
+    *("phase", "workout", "run", "stage", "day", "distance", "distances"),
 }
 
 
@@ -48,7 +48,7 @@ def poisoned(value):
 
 def is_citation(name: str, value) -> bool:
     """A claim's `sources` (ids), not the list of sources in data/sources.yaml (free text)."""
-    return name == "sources" and all(isinstance(item, str) for item in value)
+    return name in ("sources", "placement_sources") and all(isinstance(item, str) for item in value)
 
 
 def every_fragment(content: Content):
@@ -189,7 +189,8 @@ def test_a_count_of_one_reads_in_the_singular():
     single = phase.model_copy(update={"sessions_per_week": one, "sets": one, "reps": one})
     programming = content.programming.model_copy(update={"phases": [single]})
     output = PageFragments(Renderer(replace(content, programming=programming), SITE_URL)).phases(page("programming.md"))
-    assert "**1** session a week" in output and "**1** set\n" in output and "**1** repetition per set" in output
+    assert "**1** session a week" in output and "**1** set of each exercise" in output
+    assert "**1** repetition per set" in output
 
 
 def test_a_workout_public_url_is_under_the_site_url():
