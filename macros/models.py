@@ -386,9 +386,11 @@ class AddLoad(Model):
     """When to add load, and how much: one rule for every plan, sheet, card and page."""
 
     id: Id = Field(description="The rule's anchor on the programming page, for links from text.")
-    sessions_in_a_row: RuleNumber = Field(
+    sessions_in_a_row: int = Field(
+        ge=1,
+        le=5,
         description="Add load once every set reached its repetitions with at least its target in reserve in this"
-        " many sessions in a row."
+        " many sessions in a row.",
     )
     add_kg: float = Field(
         ge=0.5, le=2.5, multiple_of=0.25, description="How much to add, in kilograms: a small step, for beginners too."

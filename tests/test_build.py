@@ -18,7 +18,7 @@ def test_bad_content_stops_the_build_with_one_line_per_problem(project, tmp_path
         "'three'" in result.stderr
     )
     assert (
-        "data/workouts/short-session.yaml:10:11: exercises[1].reps: expected a number from 1 to 50, got "
+        "data/workouts/short-session.yaml:12:11: exercises[1].reps: expected a number from 1 to 50, got "
         "the number 80" in result.stderr
     )
     assert "Traceback" not in result.stderr
@@ -42,7 +42,7 @@ def test_a_new_workout_file_adds_its_page_nav_entry_and_index_card(project, tmp_
     new_workout = project / "data" / "workouts" / "tempo-day.yaml"
     new_workout.write_text(
         "title: Tempo day\ngoal: Before a tempo run.\nlevel: 2\nexercises:\n"
-        "  - variation: basic-thrust\n    sets: 2\n    reps: 6\n"
+        "  - variation: basic-thrust\n    sets: 2\n    reps: 6\n    reps_in_reserve: 3\n    rest_seconds: 90\n"
     )
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr

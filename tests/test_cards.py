@@ -9,21 +9,23 @@ def cards_of(built_site, url_path: str):
     return built_site.article(url_path).select(".workout-card")
 
 
-def test_every_exercise_has_one_box_per_set_for_the_load_and_the_reps(built_site, content):
+def test_every_exercise_has_one_box_per_set_for_the_reps_and_for_the_load_when_it_is_weighted(built_site, content):
     for workout_id, workout in content.workouts.items():
         grids = built_site.article(f"workouts/{workout_id}/").select("table.workout-card__log")
         assert len(grids) == len(workout.exercises)
         for grid, exercise in zip(grids, workout.exercises, strict=True):
-            load, reps = grid.select("tbody tr")
-            assert load.th.get_text() == "Load (kg)"
-            assert reps.th.get_text() == ("Reps/leg" if exercise.per_side else "Reps")
-            assert len(load.find_all("td")) == len(reps.find_all("td")) == exercise.sets
+            rows = grid.select("tbody tr")
+            expected = ["Load (kg)"] if content.variation(exercise.variation).loaded else []
+            expected.append("Reps/leg" if exercise.per_side else "Reps")
+            assert [row.th.get_text() for row in rows] == expected
+            assert all(len(row.find_all("td")) == exercise.sets for row in rows)
 
 
 def test_without_a_script_every_load_is_in_kg(built_site, content):
-    for workout_id in content.workouts:
+    for workout_id, workout in content.workouts.items():
         units = {label.get_text() for label in built_site.article(f"workouts/{workout_id}/").select("[data-load-unit]")}
-        assert units == {"kg"}
+        weighted = any(content.variation(exercise.variation).loaded for exercise in workout.exercises)
+        assert units == ({"kg"} if weighted else set()), workout_id
 
 
 def test_every_card_shows_its_date_line_and_the_safety_note(built_site, content):
