@@ -170,6 +170,7 @@ Name = _text(
 )
 CardText = _text(240, "One or two sentences of plain text; it goes on every printed card it belongs to.")
 Summary = _text(160, "One sentence.")
+CardNote = _text(160, "One or two short sentences of plain text; it goes on every printed card, beside another.")
 Text = _text(700, "One paragraph of plain text; `*emphasis*`, `**strong**` and `[words](#id)` links allowed.")
 
 
@@ -227,9 +228,9 @@ class SourcedPoint(Point):
 
 
 class CardPoint(SourcedPoint):
-    """A sourced point short enough to go on every printed card."""
+    """A sourced point short enough to go on every printed card, beside another."""
 
-    text: CardText
+    text: CardNote
 
 
 class Finding(Model):
@@ -705,7 +706,9 @@ class Plan(Model):
         " plans are listed easiest first.",
     )
     race: Race | None = Field(default=None, description="Optional: the race the plan ends with, and its taper.")
-    next: Text = Field(description="What to do when the plan ends: the next plan, or how to keep what was gained.")
+    next: CardText = Field(
+        description="What to do when the plan ends: the next plan, or how to keep what was gained; on its sheet."
+    )
     weeks: list[PlanWeek] = Field(min_length=1, max_length=MAX_PLAN_WEEKS, description="The weeks, in order.")
     running_weeks: list[RunningWeek] = Field(
         min_length=1, max_length=MAX_RUNNING_WEEKS, description="Example running weeks with the sessions placed."

@@ -5,7 +5,17 @@ of the site around it. The printed sheets are saved as PNGs under test-output/pl
 import pytest
 
 from macros.load import load_content
-from macros.models import MAX_EXERCISES, MAX_PLAN_SESSIONS, MAX_PLAN_WEEKS, MAX_RUNNING_WEEKS, Name, Summary, Title
+from macros.models import (
+    MAX_EXERCISES,
+    MAX_PLAN_EXERCISES,
+    MAX_PLAN_SESSIONS,
+    MAX_PLAN_WEEKS,
+    MAX_RUNNING_WEEKS,
+    CardText,
+    Name,
+    Summary,
+    Title,
+)
 from macros.plan_rules import session_exercises
 from tests.browser import print_to_pdf
 from tests.project import ROOT, words
@@ -21,6 +31,16 @@ from tests.test_print import (
 PNG_DIR = ROOT / "test-output" / "plans"
 
 
+def weighted_exercises(plan, content) -> int:
+    """How many exercises of the plan carry a load, each with its load blank on the sheet."""
+    return sum(
+        content.variation(exercise.variation).loaded
+        for week in plan.weeks
+        for session in week.sessions
+        for exercise in session_exercises(session, content.workouts)
+    )
+
+
 @pytest.mark.parametrize("paper", PAPERS)
 def test_every_plan_prints_on_one_sheet(printed, content, paper):
     for plan_id in content.plans:
@@ -34,7 +54,8 @@ def test_a_printed_plan_holds_who_it_is_for_its_rule_its_running_weeks_and_every
         (text,) = pages_text(printed(f"plans/{plan_id}/", "A4"))
         assert plan.title in text
         assert words(plan.audience) in text
-        assert f"Add load: {plan.progression.add_kg:g} kg ({plan.progression.add_lb:g} lb)" in text
+        step = content.programming.plan_rules.add_load
+        assert "Add load:" in text and f"{step.add_kg:g} kg ({step.add_lb:g} lb)" in text
         for running_week in plan.running_weeks:
             assert running_week.name in text
         assert "Mon Tue Wed Thu Fri Sat Sun" in text
@@ -45,7 +66,7 @@ def test_a_printed_plan_holds_who_it_is_for_its_rule_its_running_weeks_and_every
             for e in session_exercises(session, content.workouts)
         ]
         assert sum(text.count(target) for target in set(targets)) >= len(targets)
-        assert text.count("Load") >= sum(len(week.sessions) for week in plan.weeks)
+        assert text.count("Load") >= weighted_exercises(plan, content)
         assert words(content.programming.safety) in text
 
 
@@ -80,8 +101,8 @@ def test_the_chosen_unit_is_printed_in_every_cell(page, site_url, content):
     page.goto(url)
     page.get_by_label("lb", exact=True).check()
     (text,) = pages_text(print_to_pdf(page, url, "A4"))
-    assert text.count(" lb") >= sum(len(week.sessions) for week in plan.weeks)
-    assert " kg " not in text.replace(f"{plan.progression.add_kg:g} kg (", "")
+    assert text.count(" lb") >= weighted_exercises(plan, content)
+    assert " kg " not in text.replace(f"{content.programming.plan_rules.add_load.add_kg:g} kg (", "")
 
 
 def test_the_fullest_plan_fixture_is_as_full_as_the_schema_allows(fullest_site):
@@ -89,13 +110,14 @@ def test_the_fullest_plan_fixture_is_as_full_as_the_schema_allows(fullest_site):
     content = load_content(site.root.parent / "data")
     plan = content.plans["fullest-plan"]
 
-    assert (len(plan.title), len(plan.audience), len(plan.season)) == (
+    assert (len(plan.title), len(plan.audience), len(plan.season), len(plan.next)) == (
         longest(Title),
         longest(Summary),
         longest(Summary),
+        longest(CardText),
     )
     assert len(plan.weeks) == MAX_PLAN_WEEKS and len(plan.running_weeks) == MAX_RUNNING_WEEKS
-    assert plan.race_day is not None
+    assert plan.race is not None and plan.race.day == "wed"  # the longest day name on the sheet
     assert [len(running_week.name) for running_week in plan.running_weeks] == [longest(Title)] * MAX_RUNNING_WEEKS
     for week in plan.weeks:
         assert len(content.programming.phases[[p.id for p in content.programming.phases].index(week.phase)].title) == (
@@ -103,8 +125,12 @@ def test_the_fullest_plan_fixture_is_as_full_as_the_schema_allows(fullest_site):
         )
         assert len(week.sessions) == MAX_PLAN_SESSIONS
         for session in week.sessions:
-            assert len(session.exercises) == MAX_EXERCISES
-            assert all((e.sets, e.reps, e.per_side) == (10, 50, True) for e in session.exercises)
+            assert len(session.exercises) == MAX_PLAN_EXERCISES
+            assert all(
+                (e.sets, e.reps, e.per_side, e.reps_in_reserve, e.rest_seconds) == (10, 50, True, 5, 270)
+                for e in session.exercises
+            )
+            assert all(content.variation(e.variation).loaded for e in session.exercises)
     letters = {exercise.variation for week in plan.weeks for s in week.sessions for exercise in s.exercises}
     assert len(letters) == MAX_EXERCISES
     assert all(len(content.variation(variation_id).name) == longest(Name) for variation_id in letters)

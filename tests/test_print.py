@@ -9,7 +9,7 @@ import pytest
 import zxingcpp
 
 from macros.load import load_content
-from macros.models import MAX_EXERCISES, CardText, CueText, Exercise, Name, Summary, Title
+from macros.models import MAX_EXERCISES, CardNote, CardText, CueText, Exercise, Name, Summary, Title
 from tests.browser import VIEWPORTS, print_to_pdf
 from tests.project import ROOT, words
 
@@ -205,10 +205,13 @@ def test_the_fullest_card_fixture_is_as_full_as_the_schema_allows(fullest_site):
         longest(CardText),
     )
     assert len(content.programming.safety) == longest(CardText)
+    assert len(content.programming.warm_up.text) == len(content.programming.first_load.text) == longest(CardNote)
     most_sets = Exercise.model_fields["sets"].metadata[-1].le
     for exercise in workout.exercises:
         variation = content.variation(exercise.variation)
         assert (exercise.sets, exercise.per_side, len(variation.name)) == (most_sets, True, longest(Name))
+        # 4½ min: a rest as long on paper as any, with a load row on every exercise.
+        assert (exercise.rest_seconds, variation.loaded) == (270, True)
         assert [len(content.cue(cue_id).cue) for cue_id in variation.key_cues] == [longest(CueText)] * 3
 
 
