@@ -2,6 +2,7 @@
 
 import json
 
+from macros.render import plain_text
 from tests.project import words
 
 
@@ -26,6 +27,22 @@ def test_without_a_script_every_load_is_in_kg(built_site, content):
         units = {label.get_text() for label in built_site.article(f"workouts/{workout_id}/").select("[data-load-unit]")}
         weighted = any(content.variation(exercise.variation).loaded for exercise in workout.exercises)
         assert units == ({"kg"} if weighted else set()), workout_id
+
+
+def test_every_card_says_how_to_warm_up_and_find_a_first_load(built_site, content):
+    programming = content.programming
+    for workout_id in content.workouts:
+        card_text = words(cards_of(built_site, f"workouts/{workout_id}/")[0].get_text(" "))
+        assert words(plain_text(programming.warm_up.text)) in card_text, workout_id
+        assert words(plain_text(programming.first_load.text)) in card_text, workout_id
+
+
+def test_every_exercise_on_a_card_shows_its_effort_and_rest(built_site, content):
+    for workout_id, workout in content.workouts.items():
+        doses = built_site.article(f"workouts/{workout_id}/").select(".workout-card__dose")
+        for dose, exercise in zip(doses, workout.exercises, strict=True):
+            effort = words(dose.select_one(".workout-card__effort").get_text())
+            assert effort.startswith(f"{exercise.reps_in_reserve} in reserve · rest "), workout_id
 
 
 def test_every_card_shows_its_date_line_and_the_safety_note(built_site, content):

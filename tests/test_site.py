@@ -42,6 +42,21 @@ def test_every_point_is_on_its_page(built_site, content, points, url_path):
         anchored(built_site, url_path, point.id)
 
 
+def test_every_question_is_answered_on_the_questions_page_with_its_sources(built_site, content):
+    for question in content.questions.questions:
+        heading = anchored(built_site, "questions/", question.id)
+        assert words(heading.get_text(" ")).startswith(question.question)
+        answer = heading.find_next("p")
+        assert words(plain_text(question.answer)) in words(answer.get_text())
+        assert {a["href"].removeprefix("#ref-") for a in answer.select("sup.cite a")} == set(question.sources)
+
+
+def test_every_plan_page_leads_to_the_questions_runners_ask(built_site, content):
+    for plan_id in content.plans:
+        hrefs = {a["href"] for a in built_site.article(f"plans/{plan_id}/").find_all("a", href=True)}
+        assert "../../questions/" in hrefs, plan_id
+
+
 def test_every_technique_cue_is_on_the_technique_page(built_site, content):
     for cue in [*content.technique.setup, *content.technique.execution]:
         shows(built_site, "technique/", cue.cue, cue.detail or "")
