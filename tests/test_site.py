@@ -1,6 +1,7 @@
 """Nothing lost: every item of the live content reaches the built site, on the page where it belongs."""
 
 import json
+import re
 
 import pytest
 
@@ -118,10 +119,19 @@ def test_the_programming_page_shows_every_plan_rule_number_with_its_sources_or_t
                 {a["href"].removeprefix("#ref-") for a in cite.select("a")} if cite and cite.name == "sup" else set()
             )
             shown.add((strong.get_text().removesuffix("%"), frozenset(cited)))
+    reasons = {
+        f"#{item['id']}": words(item.get_text())
+        for element in section
+        for item in element.find_all(id=re.compile(r"^choice-"))
+    }
     for number in rule_numbers(content.programming.plan_rules):
         assert (str(number.value), frozenset(number.sources)) in shown, number
         if number.choice:
             assert words(plain_text(number.choice)) in text, number
+    for element in section:
+        for marker in element.select("sup.choice a"):
+            strong = marker.parent.find_previous_sibling("strong")
+            assert reasons[marker["href"]].startswith(f"{strong.get_text()}:"), marker["href"]
 
 
 def test_the_programming_page_cites_the_sources_of_where_sessions_go(built_site, content):
