@@ -312,18 +312,25 @@ class SessionsPerWeek(Range):
     max: int = Field(ge=1, le=7, description="The most sessions a week, no less than min.")
 
 
+# Bounds of an exercise's effort (repetitions in reserve: never to failure) and rest, and of a phase's ranges.
+FEWEST_IN_RESERVE, MOST_IN_RESERVE = 1, 5
+SHORTEST_REST, LONGEST_REST = 30, 300
+
+
 class RestRange(Range):
     """Rest between sets, in seconds, from min to max."""
 
-    min: int = Field(ge=30, le=300, description="The shortest rest, in seconds.")
-    max: int = Field(ge=30, le=300, description="The longest rest, in seconds, no less than min.")
+    min: int = Field(ge=SHORTEST_REST, le=LONGEST_REST, description="The shortest rest, in seconds.")
+    max: int = Field(ge=SHORTEST_REST, le=LONGEST_REST, description="The longest rest, in seconds, no less than min.")
 
 
 class EffortRange(Range):
     """Repetitions in reserve at the end of each set, from min to max (never to failure)."""
 
-    min: int = Field(ge=1, le=5, description="The fewest repetitions in reserve.")
-    max: int = Field(ge=1, le=5, description="The most repetitions in reserve, no less than min.")
+    min: int = Field(ge=FEWEST_IN_RESERVE, le=MOST_IN_RESERVE, description="The fewest repetitions in reserve.")
+    max: int = Field(
+        ge=FEWEST_IN_RESERVE, le=MOST_IN_RESERVE, description="The most repetitions in reserve, no less than min."
+    )
 
 
 # What a plan's weeks do in each stage, and what the plan rules ask of them.
@@ -383,6 +390,9 @@ class Taper(Model):
     last_week_sessions: RuleNumber = Field(description="At most this many sessions in the race week.")
 
 
+KG_PER_LB = 0.45359237
+
+
 class AddLoad(Model):
     """When to add load, and how much: one rule for every plan, sheet, card and page."""
 
@@ -408,9 +418,6 @@ class AddLoad(Model):
                 f" add_kg {self.add_kg:g})"
             )
         return self
-
-
-KG_PER_LB = 0.45359237
 
 
 class PlanRules(Model):
@@ -455,17 +462,10 @@ class PlanRules(Model):
         distances = [distance for taper in self.tapers for distance in taper.distances]
         missing = [distance for distance in RACE_DISTANCES if distance not in distances]
         twice = sorted({distance for distance in distances if distances.count(distance) > 1})
-        if missing or twice:
+        wrong = [f"{what}: {', '.join(found)}" for what, found in (("missing", missing), ("twice", twice)) if found]
+        if wrong:
             raise ValueError(
-                f"each race distance in exactly one taper ({', '.join(RACE_DISTANCES)}); "
-                + "; ".join(
-                    part
-                    for part in (
-                        f"missing: {', '.join(missing)}" if missing else "",
-                        f"twice: {', '.join(twice)}" if twice else "",
-                    )
-                    if part
-                )
+                f"each race distance in exactly one taper ({', '.join(RACE_DISTANCES)}); {'; '.join(wrong)}"
             )
         return self
 
@@ -540,11 +540,11 @@ class Exercise(Model):
         description="true when the reps are for each leg (a variation done one side at a time); leave out otherwise.",
     )
     reps_in_reserve: int = Field(
-        ge=1,
-        le=5,
+        ge=FEWEST_IN_RESERVE,
+        le=MOST_IN_RESERVE,
         description="The effort target: repetitions you could still do at the end of each set (never to failure).",
     )
-    rest_seconds: int = Field(ge=30, le=300, description="Rest between sets, in seconds.")
+    rest_seconds: int = Field(ge=SHORTEST_REST, le=LONGEST_REST, description="Rest between sets, in seconds.")
 
 
 class Workout(Model):

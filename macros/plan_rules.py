@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from .models import (
     MAX_PLAN_EXERCISES,
+    MOST_IN_RESERVE,
     WEEKDAYS,
     Exercise,
     Phase,
@@ -28,7 +30,6 @@ Report = Callable[[tuple, str], object]
 KEY_RUNS = ("hard", "long")
 BUILD_STAGES = ("starting-out", "building")
 LIGHTER_STAGES = ("lighter", "taper")
-MOST_IN_RESERVE = 5
 
 
 @dataclass(frozen=True)
@@ -81,23 +82,39 @@ def _span(bounds: Range) -> str:
     return str(bounds.min) if bounds.min == bounds.max else f"{bounds.min} to {bounds.max}"
 
 
-def _exercise_path(session: PlanSession, at: tuple, exercise_index: int, name: str) -> tuple[tuple, str]:
-    """Where an exercise's field is written: in the session, or in the workout it names."""
+def _exercise_path(session: PlanSession, at: tuple, exercise_index: int, field: str) -> tuple[tuple, str]:
+    """Where an exercise's field is written, in the session or in the workout it names, and words that say which
+    exercise of a workout it is."""
     if session.workout:
         return at + ("workout",), f" for its exercise {exercise_index + 1}"
-    return at + ("exercises", exercise_index, name), ""
+    return at + ("exercises", exercise_index, field), ""
 
 
-_RANGES = (  # field of an exercise, field of a phase, its words, the rule's name
-    ("sets", "sets", "sets", "sets and reps"),
-    ("reps", "reps", "reps", "sets and reps"),
-    ("reps_in_reserve", "reps_in_reserve", "repetitions in reserve", "effort"),
-    ("rest_seconds", "rest_seconds", "seconds of rest", "rest"),
+def _placed_exercises(plan: Plan, workouts, week_indexes=None):
+    """Each exercise of the plan's weeks (or of the weeks given): (week index, exercise, where), where(field) being
+    where that field of it is written (see _exercise_path)."""
+    for week_index in range(len(plan.weeks)) if week_indexes is None else week_indexes:
+        for session_index, session in enumerate(plan.weeks[week_index].sessions):
+            at = ("weeks", week_index, "sessions", session_index)
+            for exercise_index, exercise in enumerate(session_exercises(session, workouts)):
+                yield week_index, exercise, partial(_exercise_path, session, at, exercise_index)
+
+
+def _is_heavy(exercise: Exercise, rules: PlanRules) -> bool:
+    return exercise.reps_in_reserve < rules.heavy_below_reps_in_reserve.value
+
+
+_RANGES = (  # a field of both an exercise and a phase, its words, the rule's name
+    ("sets", "sets", "sets and reps"),
+    ("reps", "reps", "sets and reps"),
+    ("reps_in_reserve", "repetitions in reserve", "effort"),
+    ("rest_seconds", "seconds of rest", "rest"),
 )
 
 
 def _phase_ranges(plan: Plan, phases: dict[str, Phase], workouts) -> list[Breach]:
-    """Sessions per week, sets, reps, effort and rest, within the ranges of the week's phase."""
+    """Sessions per week, sets, reps, effort and rest, within the ranges of the week's phase; a session the sheet
+    has room for."""
     breaches = []
     for week_index, week in enumerate(plan.weeks):
         phase = phases[week.phase]
@@ -110,25 +127,24 @@ def _phase_ranges(plan: Plan, phases: dict[str, Phase], workouts) -> list[Breach
                 )
             )
         for session_index, session in enumerate(week.sessions):
-            at = ("weeks", week_index, "sessions", session_index)
-            exercises = session_exercises(session, workouts)
-            if len(exercises) > MAX_PLAN_EXERCISES:
+            count = len(session_exercises(session, workouts))
+            if count > MAX_PLAN_EXERCISES:
                 breaches.append(
                     Breach(
-                        at + ("workout",),
+                        ("weeks", week_index, "sessions", session_index, "workout"),
                         f"a workout of at most {MAX_PLAN_EXERCISES} exercises in a plan, as its sheet has room for "
-                        f"(rule: sheet), got {len(exercises)}",
+                        f"(rule: sheet), got {count}",
                     )
                 )
-            for exercise_index, exercise in enumerate(exercises):
-                for field, phase_field, words, rule in _RANGES:
-                    bounds, value = getattr(phase, phase_field), getattr(exercise, field)
-                    if bounds.min <= value <= bounds.max:
-                        continue
-                    where, of = _exercise_path(session, at, exercise_index, field)
-                    breaches.append(
-                        Breach(where, f"{_span(bounds)} {words} in phase '{phase.id}'{of} (rule: {rule}), got {value}")
-                    )
+    for week_index, exercise, where in _placed_exercises(plan, workouts):
+        phase = phases[plan.weeks[week_index].phase]
+        for field, words, rule in _RANGES:
+            bounds, value = getattr(phase, field), getattr(exercise, field)
+            if not bounds.min <= value <= bounds.max:
+                path, of = where(field)
+                breaches.append(
+                    Breach(path, f"{_span(bounds)} {words} in phase '{phase.id}'{of} (rule: {rule}), got {value}")
+                )
     return breaches
 
 
@@ -257,19 +273,16 @@ def _race(plan: Plan, phases: dict[str, Phase], rules: PlanRules, workouts) -> l
             )
         )
     heavy = rules.heavy_below_reps_in_reserve.value
-    for week_index in tapering:
-        for session_index, session in enumerate(plan.weeks[week_index].sessions):
-            at = ("weeks", week_index, "sessions", session_index)
-            for exercise_index, exercise in enumerate(session_exercises(session, workouts)):
-                if exercise.reps_in_reserve < heavy:
-                    where, of = _exercise_path(session, at, exercise_index, "reps_in_reserve")
-                    breaches.append(
-                        Breach(
-                            where,
-                            f"at least {heavy} repetitions in reserve{of}: nothing heavy in a taper (rule: taper), "
-                            f"got {exercise.reps_in_reserve}",
-                        )
-                    )
+    for _, exercise, where in _placed_exercises(plan, workouts, tapering):
+        if _is_heavy(exercise, rules):
+            path, of = where("reps_in_reserve")
+            breaches.append(
+                Breach(
+                    path,
+                    f"at least {heavy} repetitions in reserve{of}: nothing heavy in a taper (rule: taper), "
+                    f"got {exercise.reps_in_reserve}",
+                )
+            )
     return breaches
 
 
@@ -319,7 +332,7 @@ def _clear_of_key_runs(plan, days, phases, rules: PlanRules, workouts, at: tuple
     for week in plan.weeks:
         starting_out = phases[week.phase].stage == "starting-out"
         for session, day in zip(week.sessions, slots, strict=False):  # a missing day is the placement rule's
-            is_heavy = any(exercise.reps_in_reserve < heavy for exercise in session_exercises(session, workouts))
+            is_heavy = any(_is_heavy(exercise, rules) for exercise in session_exercises(session, workouts))
             guarded = KEY_RUNS if starting_out else ("long",) if is_heavy else ()
             ahead = [days[(day + offset) % 7].run for offset in range(1, clear + 1)]
             key = next((run for run in ahead if run in guarded), None)
