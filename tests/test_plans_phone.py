@@ -1,29 +1,68 @@
-"""A plan on a phone (375 px): the grid of weeks and the running weeks scroll inside their own boxes, which a
-keyboard can reach; on a wide screen nothing needs to. (That no page itself scrolls sideways on a phone, plans
-included, is tests/test_browser_pages.py's.)"""
+"""A plan on a phone, in a real browser at 320 and 375 px: nothing of it hidden, nothing needing a sideways
+swipe, inside a table or out. Desktop keeps the grid."""
 
-from tests.browser import VIEWPORTS
+import pytest
 
-WIDEST_OVERFLOW = """() => Math.max(...[...document.querySelectorAll(".plan-scroll")].map(
-  region => region.scrollWidth - region.clientWidth))"""
+PHONES = [320, 375]
+
+# Each day of a running week and each session of the weeks, with how far it reaches past the viewport, and every
+# element of the article whose content is wider than its box (clipped, or scrolled inside it).
+LAID_OUT = """() => {
+  const outside = element => {
+    const box = element.getBoundingClientRect();
+    return box.left < 0 || box.right > window.innerWidth + 0.5;
+  };
+  const cells = [...document.querySelectorAll(".running-week td, .plan-grid td:not(.plan-grid__filler)")];
+  return {
+    cells: cells.length,
+    outside: cells.filter(outside).map(cell => cell.textContent.trim().slice(0, 40)),
+    clipped: [...document.querySelectorAll("article *")]
+      .filter(element => element.scrollWidth > element.clientWidth + 1 && element.clientWidth > 0)
+      .map(element => `${element.tagName.toLowerCase()}.${element.className}`),
+  };
+}"""
 
 
-def test_on_a_phone_the_grid_of_weeks_scrolls_inside_its_own_box(page, site_url, content):
-    page.set_viewport_size(VIEWPORTS["phone"])
-    plan_id = max(content.plans, key=lambda plan_id: max(len(w.sessions) for w in content.plans[plan_id].weeks))
-    page.goto(f"{site_url}plans/{plan_id}/")
-    assert page.evaluate(WIDEST_OVERFLOW) > 0
-    grid = page.get_by_role("region", name="Weeks of the plan")
-    grid.focus()
-    # The browser may scroll smoothly: the test waits for the box to move (and times out if it never does).
-    grid.evaluate("region => { window.moved = new Promise(m => region.addEventListener('scroll', m, {once: true})) }")
-    page.keyboard.press("ArrowRight")
-    page.wait_for_function("() => window.moved.then(() => true)", timeout=5000)
-    assert grid.evaluate("region => region.scrollLeft") > 0
+@pytest.fixture(scope="module")
+def phone_layouts(browser, site_url, content):
+    """{(plan id, width): what the plan page laid out at that phone width}."""
+    layouts = {}
+    for width in PHONES:
+        context = browser.new_context(viewport={"width": width, "height": 800})
+        page = context.new_page()
+        for plan_id in content.plans:
+            page.goto(f"{site_url}plans/{plan_id}/")
+            layouts[plan_id, width] = page.evaluate(LAID_OUT)
+        context.close()
+    return layouts
 
 
-def test_on_a_wide_screen_nothing_needs_to_scroll(page, site_url, content):
-    page.set_viewport_size(VIEWPORTS["desktop"])
-    for plan_id in content.plans:
-        page.goto(f"{site_url}plans/{plan_id}/")
-        assert page.evaluate(WIDEST_OVERFLOW) <= 0, plan_id
+def expected_cells(plan) -> int:
+    """Seven days a running week, and a cell for each session (or for a week without one)."""
+    return 7 * len(plan.running_weeks) + sum(max(len(week.sessions), 1) for week in plan.weeks)
+
+
+@pytest.mark.parametrize("width", PHONES)
+def test_every_day_and_session_of_a_plan_is_inside_a_phones_width(phone_layouts, content, width):
+    for plan_id, plan in content.plans.items():
+        layout = phone_layouts[plan_id, width]
+        assert layout["cells"] == expected_cells(plan), plan_id
+        assert layout["outside"] == [], plan_id
+
+
+@pytest.mark.parametrize("width", PHONES)
+def test_nothing_on_a_plan_page_is_clipped_or_scrolls_sideways_on_a_phone(phone_layouts, content, width):
+    assert {plan_id: phone_layouts[plan_id, width]["clipped"] for plan_id in content.plans} == {
+        plan_id: [] for plan_id in content.plans
+    }
+
+
+def test_a_desktop_keeps_the_plan_grid(browser, site_url, content):
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto(f"{site_url}plans/{next(iter(content.plans))}/")
+    displays = page.evaluate(
+        "() => [...document.querySelectorAll('.running-week, .plan-grid')].map(t => getComputedStyle(t).display)"
+    )
+    context.close()
+    assert displays and set(displays) == {"table"}
