@@ -345,7 +345,7 @@ class Phase(Model):
     stage: Literal[STAGES] = Field(
         description="What a plan's weeks do in this phase: starting-out (the first weeks: sets rise, and no session"
         " in the days before a hard or long run), building (sets rise, by a bounded step), holding (no more sets"
-        " than the week before), lighter (fewer sets and no harder than the week before: a lighter week) or taper"
+        " than before), lighter (fewer sets and no harder than the week before: a lighter week) or taper"
         " (a lighter stretch that ends on race day)."
     )
     sessions_per_week: SessionsPerWeek = Field(description="How many hip thrust sessions a week in this phase.")
@@ -397,11 +397,16 @@ class AddLoad(Model):
     """When to add load, and how much: one rule for every plan, sheet, card and page."""
 
     id: Id = Field(description="The rule's anchor on the programming page, for links from text.")
+    reps_beyond_target: int = Field(
+        ge=1,
+        le=3,
+        description="Add load once the last set of an exercise ends with this many more repetitions in reserve than"
+        " its target, sessions_in_a_row sessions in a row.",
+    )
     sessions_in_a_row: int = Field(
         ge=1,
         le=5,
-        description="Add load once every set reached its repetitions with at least its target in reserve in this"
-        " many sessions in a row.",
+        description="How many sessions in a row the last sets must go beyond their target before load is added.",
     )
     add_kg: float = Field(
         ge=0.5, le=2.5, multiple_of=0.25, description="How much to add, in kilograms: a small step, for beginners too."
@@ -445,11 +450,14 @@ class PlanRules(Model):
     max_set_increase_percent: RuleNumber = Field(
         description="Hip-thrust sets per week rise by at most this share of the week before, in percent."
     )
-    max_build_weeks_in_a_row: RuleNumber = Field(
-        description="At most this many weeks in a row that add sets; then comes a week that holds or is lighter."
+    max_weeks_before_lighter: RuleNumber = Field(
+        description="At most this many weeks in a row without a lighter week (building, holding or starting out)."
     )
     lighter_set_cut_percent: RuleNumber = Field(
-        description="A lighter week (or taper week) has at least this many percent fewer sets than the level before."
+        description="A lighter week has at least this many percent fewer sets than the level before it."
+    )
+    taper_set_cut_percent: RuleNumber = Field(
+        description="A taper week has at least this many percent fewer sets than the level before the taper."
     )
     heavy_below_reps_in_reserve: RuleNumber = Field(
         description="A session is heavy when an exercise leaves fewer repetitions in reserve: none in a taper."

@@ -28,7 +28,6 @@ from .models import (
 # (path in the plan file, what the rule allows) -> a located problem
 Report = Callable[[tuple, str], object]
 KEY_RUNS = ("hard", "long")
-BUILD_STAGES = ("starting-out", "building")
 LIGHTER_STAGES = ("lighter", "taper")
 
 
@@ -180,50 +179,49 @@ def _fewest_in_reserve(plan: Plan, workouts, week_index: int) -> int:
 
 
 def _weekly_volume(plan: Plan, phases: dict[str, Phase], rules: PlanRules, workouts) -> list[Breach]:
-    """Sets rise by a bounded step, a few weeks at most in a row; holding weeks hold; lighter weeks are lighter,
-    in sets and in effort."""
+    """Sets rise by a bounded step; a lighter week comes after a few weeks without one; holding weeks hold; lighter
+    weeks and the taper are lighter, in sets and in effort."""
     sets, breaches = weekly_sets(plan, workouts), []
     step, share = rules.max_set_increase_per_week.value, rules.max_set_increase_percent.value
-    cut, most_in_a_row = rules.lighter_set_cut_percent.value, rules.max_build_weeks_in_a_row.value
-    build_streak, level = 0, None  # level: the sets of the latest week that was not lighter
+    cuts = {"lighter": rules.lighter_set_cut_percent.value, "taper": rules.taper_set_cut_percent.value}
+    most_in_a_row = rules.max_weeks_before_lighter.value
+    streak, level = 0, sets[0]  # level: the sets of the latest week that was not lighter
     for index, week in enumerate(plan.weeks):
         stage, at = phases[week.phase].stage, ("weeks", index, "phase")
-        build_streak = build_streak + 1 if stage in BUILD_STAGES else 0
-        if build_streak > most_in_a_row:
+        streak = 0 if stage in LIGHTER_STAGES else streak + 1
+        if streak > most_in_a_row:
             breaches.append(
                 Breach(
                     at,
-                    f"a phase that holds or is lighter after {most_in_a_row} weeks in a row that add sets "
-                    f"(rule: lighter week), got week {build_streak} in a row",
+                    f"a lighter week after at most {most_in_a_row} weeks in a row without one (rule: lighter week), "
+                    f"got week {streak} in a row",
                 )
             )
         if not index:
-            level = sets[0]
             continue
-        before = sets[index - 1]
-        # Back up to the level before a lighter week is no rise: a rise is measured from that level.
-        base = level if level is not None else before
-        most = min(base + step, base + base * share // 100)
+        # A rise, or a hold, is measured from the level before a lighter stretch: coming back to it is no rise.
+        most = min(level + step, level + level * share // 100)
         if stage not in LIGHTER_STAGES and sets[index] > most:
             breaches.append(
                 Breach(
                     at,
-                    f"at most {most} hip thrust sets this week: {step} more than the {base} before, and no more than "
+                    f"at most {most} hip thrust sets this week: {step} more than the {level} before, and no more than "
                     f"{share}% more (rule: weekly set step), got {sets[index]}",
                 )
             )
-        if stage == "holding" and sets[index] > before:
+        if stage == "holding" and sets[index] > level:
             breaches.append(
-                Breach(at, f"at most {before} hip thrust sets, as the week before (rule: hold), got {sets[index]}")
+                Breach(at, f"at most {level} hip thrust sets, as the weeks before (rule: hold), got {sets[index]}")
             )
         if stage in LIGHTER_STAGES:
-            most_lighter = base * (100 - cut) // 100
+            cut = cuts[stage]
+            most_lighter = level * (100 - cut) // 100
             if sets[index] > most_lighter:
                 breaches.append(
                     Breach(
                         at,
-                        f"at most {most_lighter} hip thrust sets, at least {cut}% fewer than the {base} before this "
-                        f"lighter stretch (rule: lighter week), got {sets[index]}",
+                        f"at most {most_lighter} hip thrust sets, at least {cut}% fewer than the {level} before this "
+                        f"lighter stretch (rule: {'taper' if stage == 'taper' else 'lighter week'}), got {sets[index]}",
                     )
                 )
             fewest, fewest_before = (

@@ -38,7 +38,7 @@ def test_the_set_up_gives_bench_height_bar_position_and_head_position(content):
 
 def test_the_first_session_says_how_to_choose_a_load_and_leaves_adding_load_to_the_one_rule(content):
     note = content.workouts["first-session"].note
-    says(note, r"body weight", r"empty, padded bar", r"about 3 reps still in reserve")
+    says(note, r"body weight", r"empty, padded bar", r"at least 3 reps still in reserve")
     assert not re.search(r"add (load|weight)", note, re.IGNORECASE)
 
 

@@ -142,3 +142,15 @@ def test_the_weekly_rise_is_bounded_by_the_numbers_in_programming_yaml(data_dir,
     else:
         with pytest.raises(ContentError, match=refusal):
             load_content(data_dir)
+
+
+def test_a_holding_week_may_come_back_to_the_level_before_a_lighter_week(data_dir):
+    session = "{exercises: [{variation: basic-thrust, sets: %d, reps: 10, reps_in_reserve: 3, rest_seconds: 120}]}"
+    weeks = [("holding", 4), ("rest-week", 2), ("holding", 4)]
+    plan = (data_dir / "plans" / "short-plan.yaml").read_text(encoding="utf-8")
+    head, running = plan.split("weeks:\n")[0], "running_weeks:" + plan.split("running_weeks:")[1]
+    body = "".join(f"  - phase: {phase}\n    sessions: [{session % sets}]\n" for phase, sets in weeks)
+    (data_dir / "plans" / "short-plan.yaml").write_text(
+        head.replace("level: 1", "level: 2") + "weeks:\n" + body + running, encoding="utf-8"
+    )
+    assert weekly_sets(load_content(data_dir).plans["short-plan"], {}) == [4, 2, 4]

@@ -149,6 +149,7 @@ def test_the_add_load_rule_has_its_own_anchor_with_its_steps(built_site, content
     text = words(anchored(built_site, "programming/", rule.id).get_text(" "))
     assert f"{rule.add_kg:g} kg ({rule.add_lb:g} lb)" in text
     assert f"{rule.sessions_in_a_row} sessions in a row" in text
+    assert f"{rule.reps_beyond_target} more repetitions in reserve than its target" in text
 
 
 def test_the_safety_note_is_on_the_programming_page(built_site, content):
