@@ -247,10 +247,21 @@ class PageFragments:
 
     def _card(self, page, workout_id: str, **options) -> str:
         workout = self.content.workouts[workout_id]
-        return self.renderer.render("workout.md", page.file.src_uri, workout_id=workout_id, workout=workout, **options)
+        plans = [
+            plan_id
+            for plan_id, plan in self.content.plans.items()
+            if any(session.workout == workout_id for week in plan.weeks for session in week.sessions)
+        ]
+        return self.renderer.render(
+            "workout.md", page.file.src_uri, workout_id=workout_id, workout=workout, plans=plans, **options
+        )
 
     def plan_cards(self, page) -> str:
         return self.renderer.render("plan_cards.md", page.file.src_uri)
+
+    def plan_doors(self, page) -> str:
+        """Where to begin: the plans for a runner new to hip thrusts, for one who does them, for race season."""
+        return self.renderer.render("plan_doors.md", page.file.src_uri)
 
     def plan(self, page, plan_id: str) -> str:
         """A plan's page: the plan, its running weeks and the grid of its sessions, one sheet in print."""

@@ -27,6 +27,44 @@ def test_the_plans_index_links_to_every_plan_and_says_what_it_is_for(built_site,
         assert words(plan.audience) in text
 
 
+def test_the_plans_index_lists_the_easiest_plan_first_with_its_level_length_and_a_way_to_print(built_site, content):
+    cards = built_site.article("plans/").select(".grid.cards > ul > li")
+    assert [content.plans[plan_id].level for plan_id in content.plans] == sorted(
+        p.level for p in content.plans.values()
+    )
+    assert len(cards) == len(content.plans)
+    for card, (plan_id, plan) in zip(cards, content.plans.items(), strict=True):
+        text = words(card.get_text(" "))
+        assert f"Level {plan.level}" in text and f"{len(plan.weeks)} weeks" in text, plan_id
+        assert "a week" in text
+        assert any("print" in a.get_text() and a["href"] == f"{plan_id}/" for a in card.find_all("a")), plan_id
+
+
+def test_the_home_page_starts_with_a_door_to_the_plans_for_each_kind_of_runner(built_site, content):
+    article = built_site.article("")
+    doors = article.find(id="where-to-begin")
+    assert doors is not None and doors.find_previous("h2") is None, "the first section of the home page"
+    linked = {a["href"].rstrip("/").rsplit("/", 1)[-1] for a in doors.find_next("div", class_="grid").find_all("a")}
+    assert linked == set(content.plans)
+    titles = [words(strong.get_text()) for strong in doors.find_next("div", class_="grid").select("li > p > strong")]
+    assert titles == ["New to hip thrusts", "Already doing them", "Racing season"]
+
+
+def test_the_plans_come_right_after_the_benefits_in_the_menu(built_site):
+    labels = [
+        words(a.get_text())
+        for a in built_site.soup("").select("nav.md-nav--primary > ul > li > a, nav.md-nav--primary > ul > li > label")
+    ]
+    assert labels.index("Plans") <= 3, labels
+
+
+def test_a_workout_page_links_to_the_plans_that_use_it(built_site, content):
+    for plan_id, plan in content.plans.items():
+        for workout_id in {session.workout for week in plan.weeks for session in week.sessions} - {None}:
+            hrefs = {a["href"] for a in built_site.article(f"workouts/{workout_id}/").find_all("a", href=True)}
+            assert f"../../plans/{plan_id}/" in hrefs, (workout_id, plan_id)
+
+
 def test_edit_this_page_opens_the_plan_file(built_site, content):
     for plan_id, url_path in plan_paths(content).items():
         edit = built_site.soup(url_path).select_one("a.md-content__button[rel=edit]")
