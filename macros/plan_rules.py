@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
+from typing import Protocol
 
 from .models import (
     MAX_PLAN_EXERCISES,
@@ -19,9 +20,9 @@ from .models import (
     Plan,
     PlanRules,
     PlanSession,
+    PlanWeek,
     ProgrammingFile,
     Range,
-    RunDay,
     Workout,
 )
 
@@ -29,6 +30,13 @@ from .models import (
 Report = Callable[[tuple, str], object]
 KEY_RUNS = ("hard", "long")
 LIGHTER_STAGES = ("lighter", "taper")
+
+
+class Day(Protocol):
+    """A day of a running week as the placement rules read it: a plan's RunDay, or a runner's own day."""
+
+    run: str
+    hip_thrusts: bool
 
 
 @dataclass(frozen=True)
@@ -52,7 +60,7 @@ def weekly_sets(plan: Plan, workouts: Mapping[str, Workout]) -> list[int]:
     ]
 
 
-def session_days(days: Sequence[RunDay]) -> list[int]:
+def session_days(days: Sequence[Day]) -> list[int]:
     """The days (0 is Monday) that take the week's sessions, in order."""
     return [index for index, day in enumerate(days) if day.hip_thrusts]
 
@@ -72,8 +80,9 @@ def plan_breaches(plan: Plan, programming: ProgrammingFile, workouts: Mapping[st
         *_weekly_volume(plan, phases, rules, workouts),
         *_race(plan, phases, rules, workouts),
     ]
+    shape = plan_shape(plan, phases, rules, workouts)
     for index, running_week in enumerate(plan.running_weeks):
-        breaches += placement_breaches(plan, running_week.days, phases, rules, workouts, ("running_weeks", index))
+        breaches += placement_breaches(shape, running_week.days, rules, ("running_weeks", index))
     return breaches
 
 
@@ -284,19 +293,55 @@ def _race(plan: Plan, phases: dict[str, Phase], rules: PlanRules, workouts) -> l
     return breaches
 
 
-def placement_breaches(
-    plan: Plan, days: Sequence[RunDay], phases: dict[str, Phase], rules: PlanRules, workouts, at: tuple = ()
-) -> list[Breach]:
+@dataclass(frozen=True)
+class PlanShape:
+    """What the placement rules ask of a plan, worked out once for any number of running weeks: how many sessions
+    its busiest week has, which days each session keeps clear, and when its race is."""
+
+    busiest: int
+    sessions: tuple[int, ...]  # each week's
+    # Which session of a week keeps the days before it clear, and why ("first weeks" or "heavy"), each pair once,
+    # in the order the weeks first ask for it.
+    guarded: tuple[tuple[int, str], ...]
+    race: int | None  # the race's day, counted from the Monday of week 1
+    race_distance: str | None
+
+
+def plan_shape(plan: Plan, phases: dict[str, Phase], rules: PlanRules, workouts, race_day: str | None = None):
+    """The plan's shape; race_day puts the race on another day of the last week than the plan's own."""
+
+    def guard(week: PlanWeek, session: PlanSession) -> str | None:
+        if phases[week.phase].stage == "starting-out":
+            return "first weeks"
+        return "heavy" if any(_is_heavy(e, rules) for e in session_exercises(session, workouts)) else None
+
+    race = None
+    if plan.race is not None:
+        race = (len(plan.weeks) - 1) * 7 + WEEKDAYS.index(race_day or plan.race.day)
+    guards = [(index, guard(week, session)) for week in plan.weeks for index, session in enumerate(week.sessions)]
+    return PlanShape(
+        busiest=max(len(week.sessions) for week in plan.weeks),
+        sessions=tuple(len(week.sessions) for week in plan.weeks),
+        guarded=tuple(dict.fromkeys((index, kind) for index, kind in guards if kind)),
+        race=race,
+        race_distance=plan.race.distance if plan.race else None,
+    )
+
+
+# The runs whose days before them a guard keeps clear.
+GUARDED_RUNS = {"first weeks": KEY_RUNS, "heavy": ("long",)}
+
+
+def placement_breaches(shape: PlanShape, days: Sequence[Day], rules: PlanRules, at: tuple = ()) -> list[Breach]:
     """Where the sessions go in a running week (Monday first, repeating every week): after the run on hard days,
     on easy or rest days; never on long-run day or the day before a hard or long run; days apart; clear of key runs
-    while starting out; clear of the race. A week with fewer sessions uses the first days."""
+    while starting out and when heavy; clear of the race. A week with fewer sessions uses the first days."""
     slots, breaches = session_days(days), []
-    busiest = max(len(week.sessions) for week in plan.weeks)
-    if len(slots) < busiest:
+    if len(slots) < shape.busiest:
         breaches.append(
             Breach(
                 at + ("days",),
-                f"a day with hip_thrusts: true for each of the {busiest} sessions of the plan's busiest week "
+                f"a day with hip_thrusts: true for each of the {shape.busiest} sessions of the plan's busiest week "
                 f"(rule: placement), got {len(slots)}",
             )
         )
@@ -317,57 +362,54 @@ def placement_breaches(
                     f"sessions), got {(day - previous - 1) % 7} after {WEEKDAYS[previous]}",
                 )
             )
-    breaches += _clear_of_key_runs(plan, days, phases, rules, workouts, at, slots)
-    breaches += _clear_of_the_race(plan, rules, at, slots)
+    breaches += _clear_of_key_runs(shape, days, rules, at, slots)
+    breaches += _clear_of_the_race(shape, rules, at, slots)
     return breaches
 
 
-def _clear_of_key_runs(plan, days, phases, rules: PlanRules, workouts, at: tuple, slots: list[int]) -> list[Breach]:
+def _clear_of_key_runs(shape: PlanShape, days, rules: PlanRules, at: tuple, slots: list[int]) -> list[Breach]:
     """The days before a key run stay clear: of every session in starting-out weeks (before a hard or long run),
     of heavy sessions in any week (before the long run)."""
     clear, heavy = rules.first_weeks_clear_days.value, rules.heavy_below_reps_in_reserve.value
     reported, breaches = set(), []
-    for week in plan.weeks:
-        starting_out = phases[week.phase].stage == "starting-out"
-        for session, day in zip(week.sessions, slots, strict=False):  # a missing day is the placement rule's
-            is_heavy = any(_is_heavy(exercise, rules) for exercise in session_exercises(session, workouts))
-            guarded = KEY_RUNS if starting_out else ("long",) if is_heavy else ()
-            ahead = [days[(day + offset) % 7].run for offset in range(1, clear + 1)]
-            key = next((run for run in ahead if run in guarded), None)
-            if key is None or day in reported:
-                continue
-            reported.add(day)
-            what = (
-                f"no session in the {clear} days before a hard or long run in a starting-out week (rule: first weeks)"
-                if starting_out
-                else f"no heavy session (fewer than {heavy} in reserve) in the {clear} days before the long run "
-                "(rule: heavy sessions)"
+    for index, guard in shape.guarded:
+        if index >= len(slots) or slots[index] in reported:
+            continue  # a missing day is the placement rule's
+        day = slots[index]
+        ahead = [days[(day + offset) % 7].run for offset in range(1, clear + 1)]
+        key = next((run for run in ahead if run in GUARDED_RUNS[guard]), None)
+        if key is None:
+            continue
+        reported.add(day)
+        what = (
+            f"no session in the {clear} days before a hard or long run in a starting-out week (rule: first weeks)"
+            if guard == "first weeks"
+            else f"no heavy session (fewer than {heavy} in reserve) in the {clear} days before the long run "
+            "(rule: heavy sessions)"
+        )
+        breaches.append(
+            Breach(
+                at + ("days", day, "hip_thrusts"), f"{what}, got one {ahead.index(key) + 1} day(s) before a {key} run"
             )
-            breaches.append(
-                Breach(
-                    at + ("days", day, "hip_thrusts"),
-                    f"{what}, got one {ahead.index(key) + 1} day(s) before a {key} run",
-                )
-            )
+        )
     return breaches
 
 
-def _clear_of_the_race(plan: Plan, rules: PlanRules, at: tuple, slots: list[int]) -> list[Breach]:
+def _clear_of_the_race(shape: PlanShape, rules: PlanRules, at: tuple, slots: list[int]) -> list[Breach]:
     """No session in the last days before the race, nor after it."""
-    if plan.race is None:
+    if shape.race is None:
         return []
-    clear = rules.taper_for(plan.race.distance).no_session_days.value
-    race = (len(plan.weeks) - 1) * 7 + WEEKDAYS.index(plan.race.day)
+    clear = rules.taper_for(shape.race_distance).no_session_days.value
     reported, breaches = set(), []
-    for week_index, week in enumerate(plan.weeks):
-        for day in slots[: len(week.sessions)]:
-            days_before = race - (week_index * 7 + day)
+    for week_index, sessions in enumerate(shape.sessions):
+        for day in slots[:sessions]:
+            days_before = shape.race - (week_index * 7 + day)
             if days_before < clear and day not in reported:
                 reported.add(day)
                 breaches.append(
                     Breach(
                         at + ("days", day, "hip_thrusts"),
-                        f"no session in the last {clear} days before a {plan.race.distance} race, race day "
+                        f"no session in the last {clear} days before a {shape.race_distance} race, race day "
                         f"included, nor after it (rule: taper), got one in week {week_index + 1}, "
                         f"{days_before} day(s) before",
                     )

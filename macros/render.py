@@ -16,6 +16,7 @@ from .models import Content
 from .qr_codes import QrCodes
 from .site_map import link_target, page_of_data_file, relative_link
 from .text_links import TEXT_LINK
+from .week_placement import placements
 
 # Characters that mean something to Markdown even after HTML escaping: braces open attribute lists,
 # a pipe splits a table cell, brackets make links and link definitions, a backtick opens a code span (which
@@ -287,6 +288,13 @@ class PageFragments:
             phases={phase.id: phase for phase in self.content.programming.phases},
             session_exercises=session_exercises,
             session_days=plan_rules.session_days,
+            week_data={
+                **placements(plan, self.content.programming, self.content.workouts),
+                "weeks": len(plan.weeks),
+                "race": plan.race is not None,
+                "raceDay": plan.race.day if plan.race else None,
+                "example": [day.run for day in plan.running_weeks[0].days],
+            },
             print_label="Print plan",
         )
 

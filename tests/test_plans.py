@@ -7,7 +7,7 @@ import pytest
 
 from macros.load import ContentError, load_content
 from macros.models import RunDay
-from macros.plan_rules import placement_breaches, session_exercises, weekly_sets
+from macros.plan_rules import placement_breaches, plan_shape, session_exercises, weekly_sets
 
 
 def sessions_per_week(plan) -> list[int]:
@@ -85,10 +85,9 @@ def _running_week(spec: str) -> list[RunDay]:
 def _placement(content, spec: str) -> list[str]:
     plan = content.plans["short-plan"]
     phases = {phase.id: phase for phase in content.programming.phases}
-    return [
-        b.expected
-        for b in placement_breaches(plan, _running_week(spec), phases, content.programming.plan_rules, content.workouts)
-    ]
+    rules = content.programming.plan_rules
+    shape = plan_shape(plan, phases, rules, content.workouts)
+    return [breach.expected for breach in placement_breaches(shape, _running_week(spec), rules)]
 
 
 def test_a_session_may_go_on_a_rest_day(data_dir):

@@ -145,3 +145,13 @@ def test_the_fullest_plan_the_schema_allows_prints_on_one_sheet(page, fullest_si
     assert len(sheets) == 1
     safety = load_content(site.root.parent / "data").programming.safety
     assert words(safety) in sheets[0], "the safety note, last on the sheet, is on it"
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_a_plan_printed_with_the_runners_own_week_holds_that_week_and_its_dates_on_one_sheet(page, site_url, paper):
+    pdf = print_to_pdf(page, f"{site_url}plans/racing-season/?long=sat&hard=tue&race=2027-04-18", paper)
+    save_png(pdf, f"racing-season-own-week-{paper}", folder=PNG_DIR)
+    (text,) = pages_text(pdf)
+    assert "Week 1 starts on Monday, 22 February 2027" in words(text)
+    assert "Saturday: Long run" in words(text) and "Tuesday: Hard run · Hip thrusts 1" in words(text)
+    assert "Three runs a week" not in text, "the example weeks give way to the runner's own"
