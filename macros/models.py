@@ -168,6 +168,11 @@ Name = _text(
     "A short name in plain words, sentence case, without links or emphasis; it goes on the printed card.",
     links=False,
 )
+PhaseTitle = _text(
+    24,
+    "The phase in a word or two, sentence case, e.g. 'Starting out': it heads each of its weeks on a printed plan.",
+    links=False,
+)
 CardText = _text(240, "One or two sentences of plain text; it goes on every printed card it belongs to.")
 Summary = _text(160, "One sentence.")
 CardNote = _text(160, "One or two short sentences of plain text; it goes on every printed card, beside another.")
@@ -341,7 +346,7 @@ class Phase(Model):
     """A stage of training: how often, how much, how hard, and what to focus on."""
 
     id: Id
-    title: Name = Field(description="The stage in a few words, e.g. 'Starting out'; it goes on the printed plans.")
+    title: PhaseTitle
     stage: Literal[STAGES] = Field(
         description="What a plan's weeks do in this phase: starting-out (the first weeks: sets rise, and no session"
         " in the days before a hard or long run), building (sets rise, by a bounded step), holding (no more sets"
@@ -642,6 +647,7 @@ class SourcesFile(Model):
 MAX_PLAN_WEEKS = 12
 MAX_PLAN_SESSIONS = 3  # a week's sessions: the most any phase allows
 MAX_PLAN_EXERCISES = 2  # a session's exercises, each with its effort, rest and load on the sheet
+MAX_PLAN_LOG_ROWS = 26  # exercises across all sessions: a row each in the printed log
 MAX_RUNNING_WEEKS = 2
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 Weekday = Literal[WEEKDAYS]

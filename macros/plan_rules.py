@@ -13,6 +13,7 @@ from typing import Protocol
 
 from .models import (
     MAX_PLAN_EXERCISES,
+    MAX_PLAN_LOG_ROWS,
     MOST_IN_RESERVE,
     WEEKDAYS,
     Exercise,
@@ -144,6 +145,15 @@ def _phase_ranges(plan: Plan, phases: dict[str, Phase], workouts) -> list[Breach
                         f"(rule: sheet), got {count}",
                     )
                 )
+    rows = sum(1 for _ in _placed_exercises(plan, workouts))
+    if rows > MAX_PLAN_LOG_ROWS:
+        breaches.append(
+            Breach(
+                ("weeks",),
+                f"at most {MAX_PLAN_LOG_ROWS} exercises across the plan's sessions, a row each on its printed log "
+                f"(rule: sheet), got {rows}",
+            )
+        )
     for week_index, exercise, where in _placed_exercises(plan, workouts):
         phase = phases[plan.weeks[week_index].phase]
         for field, words, rule in _RANGES:
