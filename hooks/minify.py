@@ -1,4 +1,4 @@
-"""MkDocs hook: every first visit downloads the page and our stylesheets, so both reach the site minified,
+"""MkDocs hook: every first visit downloads the page, our stylesheets and our scripts, so all reach the site minified,
 while docs/, the templates and the macros keep the layout and comments that make them readable. The
 theme's own CSS and JavaScript come minified.
 
@@ -8,6 +8,7 @@ whose patterns match the theme's markup as the theme writes it."""
 
 import minify_html
 import rcssmin
+import rjsmin
 
 _HTML_OPTIONS = {"keep_closing_tags": True, "keep_html_and_head_opening_tags": True}
 
@@ -16,6 +17,9 @@ def on_files(files, config):
     for file in files.css_files():
         if file.src_dir == config.docs_dir:
             file.content_string = rcssmin.cssmin(file.content_string)
+    for file in files.javascript_files():
+        if file.src_dir == config.docs_dir:
+            file.content_string = rjsmin.jsmin(file.content_string)
     return files
 
 

@@ -12,6 +12,7 @@ from markupsafe import Markup, escape
 
 from . import plan_rules
 from .figures import HEAD_RADIUS, drawings
+from .load_rule import LOG_VERSION, log_advice
 from .models import Content
 from .qr_codes import QrCodes
 from .site_map import link_target, page_of_data_file, relative_link
@@ -79,7 +80,8 @@ class Renderer:
         self.env.globals["public_url"] = self.public_url
         self.env.globals["qr_code_svg"] = QrCodes()
         self.env.globals["figure"] = self._figure
-        self.env.globals["loaded_variations"] = {v.id for v in content.variations.variations if v.loaded}
+        self.loaded_variations = {variation.id for variation in content.variations.variations if variation.loaded}
+        self.env.globals["loaded_variations"] = self.loaded_variations
         self.env.filters["cite"] = self._cite
 
     def render(self, template: str, page: str | None, **context) -> str:
@@ -267,6 +269,7 @@ class PageFragments:
     def plan(self, page, plan_id: str) -> str:
         """A plan's page: the plan, its running weeks and the grid of its sessions, one sheet in print."""
         plan = self.content.plans[plan_id]
+        step = self.content.programming.plan_rules.add_load
         _set_title_and_description(page, plan.title, plan.audience)
 
         def session_exercises(session):
@@ -294,6 +297,14 @@ class PageFragments:
                 "race": plan.race is not None,
                 "raceDay": plan.race.day if plan.race else None,
                 "example": [day.run for day in plan.running_weeks[0].days],
+            },
+            log_data={
+                "plan": plan_id,
+                "version": LOG_VERSION,
+                "step": {"kg": step.add_kg, "lb": step.add_lb},
+                "advice": log_advice(
+                    plan, self.content.programming, self.content.workouts, self.renderer.loaded_variations
+                ),
             },
             print_label="Print plan",
         )

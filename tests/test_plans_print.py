@@ -81,9 +81,9 @@ def test_a_plan_prints_black_on_white_in_the_dark_colour_scheme(page, site_url, 
     page.emulate_media(color_scheme="dark")
     page.goto(f"{site_url}plans/{next(iter(content.plans))}/")
     page.emulate_media(media="print", color_scheme="dark")
-    for selector in (".plan-sheet__title", ".plan-grid th", ".plan-grid__dose", ".running-week td"):
+    for selector in (".plan-sheet__title", ".plan-log th", ".plan-log td", ".running-week td"):
         assert page.locator(selector).first.evaluate("e => getComputedStyle(e).color") == "rgb(0, 0, 0)", selector
-    for selector in (".plan-grid td", ".running-week td", ".plan-grid__tick"):
+    for selector in (".plan-log td", ".running-week td", ".plan-log__tick"):
         border = page.locator(selector).first.evaluate("e => getComputedStyle(e).borderTopColor")
         assert border == "rgb(0, 0, 0)", selector
 

@@ -90,7 +90,7 @@
       const problem = document.createElement("p");
       problem.className = "plan-week__problem";
       problem.textContent =
-        `No placement of this plan's ${data.sessions === 1 ? "session" : `${data.sessions} sessions`} keeps every ` +
+        `No placement of this plan's ${data.sessions === 1 ? "session" : data.sessions + " sessions"} keeps every ` +
         `rule in this week. The rules it cannot keep: ${placed.problem}. Make a hard run an easy one, move the ` +
         "long run, or choose a plan with fewer sessions a week.";
       result.append(problem);
