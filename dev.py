@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
-"""The commands of the README and CONTRIBUTING: `python3 dev.py serve|test|validate|new|schemas`.
+"""The commands of the README and CONTRIBUTING: `python3 dev.py serve|build|test|validate|new|schemas`.
 
 Each one creates .venv on first use and installs what pyproject.toml lists, then serves the site with
 live reload (on http://127.0.0.1:8000 and site_url's path; extra arguments go to `mkdocs serve`, e.g.
---dev-addr 127.0.0.1:8001), runs every test, checks the content (macros.validate) or starts a new
-workout or variation (macros.new) or writes the JSON Schemas and field reference from the models
-(macros.schemas). Needs only Python 3.11 or newer and git.
+--dev-addr 127.0.0.1:8001), builds it into site/ as the deploy does (strict), runs every test, checks the
+content (macros.validate), starts a new workout, variation or plan (macros.new: `new workout tempo-day`,
+`new plan base-build`) or writes the JSON Schemas and field reference from the models (macros.schemas).
+Needs only Python 3.11 or newer and git.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 MIN_PYTHON = (3, 11)  # pyproject.toml's requires-python (tests/test_dev.py keeps them in step)
-COMMANDS = ("serve", "test", "validate", "new", "schemas")
+COMMANDS = ("serve", "build", "test", "validate", "new", "schemas")
 DEFAULT_ADDRESS = "127.0.0.1:8000"  # mkdocs serve's own default
 
 
@@ -158,6 +159,13 @@ def serve(mkdocs_args: list[str]) -> None:
     os.execv(PYTHON, command)
 
 
+def build(mkdocs_args: list[str]) -> None:
+    """The site as the deploy builds it: strict, into site/; then where it is."""
+    install()
+    run(PYTHON, "-m", "mkdocs", "build", "--strict", "--site-dir", "site", *mkdocs_args)
+    print(f"dev.py: built the site into {ROOT / 'site'} (open index.html there, or serve it)", flush=True)
+
+
 def test(pytest_args: list[str]) -> None:
     install("test")
     ensure_java()
@@ -177,7 +185,7 @@ def main() -> None:
     parser.add_argument(
         "args",
         nargs=argparse.REMAINDER,
-        help="passed on: to mkdocs serve, pytest, macros.validate, macros.new or macros.schemas",
+        help="passed on: to mkdocs serve or build, pytest, macros.validate, macros.new or macros.schemas",
     )
     args = parser.parse_args()
     rest = args.args
@@ -186,6 +194,8 @@ def main() -> None:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     if args.command == "serve":
         serve(rest)
+    elif args.command == "build":
+        build(rest)
     elif args.command == "test":
         test(rest)
     else:

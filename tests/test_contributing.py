@@ -65,3 +65,8 @@ def test_contributors_are_given_dev_py_commands_that_exist(doc):
     assert not re.findall(r"`python -m macros\.(?!schemas`; do not edit)", text)
     for command in re.findall(r"python3 dev\.py (\w+)", text):
         assert command in dev.COMMANDS
+
+
+def test_contributing_says_a_first_pull_requests_checks_may_wait_for_approval():
+    contributing = " ".join((ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8").split())
+    assert "first pull request" in contributing and "approves them to run" in contributing

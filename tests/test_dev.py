@@ -86,3 +86,19 @@ def test_an_older_python_can_read_dev_py_far_enough_to_be_told():
     source = (ROOT / "dev.py").read_text(encoding="utf-8")
     ast.parse(source, feature_version=(3, 7))
     assert "from __future__ import annotations\n" in source
+
+
+def test_build_builds_the_site_as_the_deploy_does_into_site_and_says_where(monkeypatch, capsys):
+    ran = []
+    monkeypatch.setattr(dev, "install", lambda extra="": None)
+    monkeypatch.setattr(dev, "run", lambda *command: ran.append(command))
+    dev.build([])
+    assert ran == [(dev.PYTHON, "-m", "mkdocs", "build", "--strict", "--site-dir", "site")]
+    assert str(ROOT / "site") in capsys.readouterr().out
+    deploy = (ROOT / ".github" / "workflows" / "deploy.yml").read_text(encoding="utf-8")
+    assert "mkdocs build --strict --site-dir site" in deploy
+
+
+def test_the_help_names_every_command_and_what_new_starts():
+    assert all(command in dev.__doc__ for command in dev.COMMANDS)
+    assert "new plan" in dev.__doc__ and "new workout" in dev.__doc__

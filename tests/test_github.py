@@ -97,9 +97,23 @@ def test_pull_requests_upload_the_site_and_the_printed_cards():
     assert uploads == {"site": "site", "test-output": "test-output"}
 
 
-def test_dependabot_keeps_the_actions_and_the_python_dependencies_current():
+def test_dependabot_keeps_the_actions_the_python_dependencies_and_the_pre_commit_hooks_current():
     config = yaml.safe_load((GITHUB / "dependabot.yml").read_text(encoding="utf-8"))
-    assert {update["package-ecosystem"] for update in config["updates"]} == {"github-actions", "pip"}
+    assert {update["package-ecosystem"] for update in config["updates"]} == {"github-actions", "pip", "pre-commit"}
+
+
+def test_every_pull_request_has_reviewers_named_in_codeowners():
+    owners = [line for line in (GITHUB / "CODEOWNERS").read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert any(re.fullmatch(r"\*\s+@\S+(\s+@\S+)*", line) for line in owners if not line.startswith("#"))
+
+
+def test_gitattributes_fix_line_endings_and_mark_what_tools_generate():
+    attributes = (ROOT / ".gitattributes").read_text(encoding="utf-8")
+    assert "* text=auto eol=lf" in attributes
+    generated = [line.split()[0] for line in attributes.splitlines() if "linguist-generated=true" in line]
+    assert "schemas/*.schema.json" in generated and "requirements.txt" in generated
+    for pattern in generated:
+        assert list(ROOT.glob(pattern)), pattern
 
 
 def test_pre_commit_hooks_are_pinned_to_exact_versions_or_commits():
@@ -108,3 +122,11 @@ def test_pre_commit_hooks_are_pinned_to_exact_versions_or_commits():
     assert revs
     for rev in revs:
         assert re.fullmatch(r"v?\d+\.\d+\.\d+|[0-9a-f]{40}", rev), rev
+
+
+def test_the_forms_and_the_pull_request_template_offer_plans_and_the_preview():
+    form = yaml.safe_load((GITHUB / "ISSUE_TEMPLATE" / "new-variation-or-workout.yml").read_text(encoding="utf-8"))
+    kinds = next(item for item in form["body"] if item.get("id") == "kind")["attributes"]["options"]
+    assert "A training plan" in kinds
+    template = (GITHUB / "pull_request_template.md").read_text(encoding="utf-8")
+    assert "new workout|variation|plan" in template and "`site` artifact" in template
