@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from .figures import angle_at, bend, joints, length
 
-if TYPE_CHECKING:  # for annotations only: models imports this module's rule names
+if TYPE_CHECKING:  # for annotations only
     from .models import Figure
 
 Measure = Callable[["Figure"], bool]

@@ -15,11 +15,25 @@ from typing import Annotated, Literal, get_args
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 from pydantic.fields import FieldInfo
 
-from .figure_rules import RULES
 from .text_links import TEXT_LINK
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 ID_MAX_LENGTH = 60  # for every id, whether written in a field or given by a file's name
+# The rules that measure a cue in a figure, by id: macros/figure_rules.py defines one for each (a test keeps the
+# two in step), so that the schema names them without importing the rules, which read the models.
+FIGURE_RULES = (
+    "shoulders-on-bench",
+    "bar-over-hips",
+    "knees-at-right-angle",
+    "shoulders-hips-knees-in-line",
+    "hips-fully-extended",
+    "neutral-lower-back",
+    "push-down-through-heels",
+    "knees-over-ankles",
+    "feet-hip-width-apart",
+    "band-above-knees",
+    "feet-on-platform",
+)
 _ANY_LINK = re.compile(r"\]\(")
 # A tag opens with "<" right before its name: "pace < threshold" is text (and is escaped on the page).
 _HTML = re.compile(r"<[A-Za-z/!?]")
@@ -200,7 +214,7 @@ class Cue(Model):
     detail: Text | None = Field(
         default=None, description="Optional: what the cue means and why, in a sentence or two (plain text)."
     )
-    figure_rule: Literal[tuple(RULES)] | None = Field(
+    figure_rule: Literal[FIGURE_RULES] | None = Field(
         default=None,
         description="The rule (macros/figure_rules.py) that measures this cue in a figure: a figure may show it,"
         " or get it wrong, only if it names one.",

@@ -122,3 +122,16 @@ def test_pages_without_card_controls_do_not_load_the_card_script(built_site):
     assert len(pages_without_controls) > 1  # the home page, the guide pages, the 404 page...
     for html in pages_without_controls:
         assert card_scripts_of(built_site.soup_of_file(html)) == [], html
+
+
+def test_a_cards_cues_are_plain_words_with_one_link_to_the_technique_page(built_site, content):
+    for workout_id in content.workouts:
+        card = cards_of(built_site, f"workouts/{workout_id}/")[0]
+        assert card.select(".workout-card__what li") and not card.select(".workout-card__what li a"), workout_id
+        technique = [a for a in card.find_all("a", href=True) if a["href"].endswith("technique/")]
+        assert len(technique) == 1, workout_id
+
+
+def test_a_cards_header_gives_the_date_then_the_unit_on_one_line(built_site, content):
+    card = cards_of(built_site, "workouts/first-session/")[0]
+    assert words(card.select_one(".workout-card__date").get_text(" ")) == "Date: (loads in kg)"

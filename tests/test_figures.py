@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 from macros.figure_rules import RULES, figure_problems
 from macros.figures import angle_at, bend, drawings, joints, length
 from macros.load import load_content
-from macros.models import SIDE_JOINTS, Figure
+from macros.models import FIGURE_RULES, SIDE_JOINTS, Figure
 from macros.render import Renderer, plain_text
-from tests.project import VALID_FIXTURES
+from tests.project import ROOT, VALID_FIXTURES
 
 SVG = "{http://www.w3.org/2000/svg}"
 MAX_SVG_BYTES = 4096
@@ -260,3 +260,13 @@ def test_figures_load_nothing_from_outside(svgs):
         for element in ET.fromstring(svg).iter():
             assert element.tag not in (f"{SVG}image", f"{SVG}use", f"{SVG}style"), figure_id
             assert not any("href" in name for name in element.attrib), figure_id
+
+
+def test_the_schema_names_every_figure_rule_by_id_and_no_other():
+    assert FIGURE_RULES == tuple(RULES)
+
+
+def test_the_models_do_not_import_the_figure_rules():
+    # The rules read the models; the models name the rules by id only: no import circle.
+    source = (ROOT / "macros" / "models.py").read_text(encoding="utf-8")
+    assert "figure_rules" not in "\n".join(line for line in source.splitlines() if "import" in line)

@@ -150,7 +150,7 @@ def test_the_chosen_unit_is_remembered_and_printed(page, site_url, content):
     assert page.get_by_label("lb", exact=True).is_checked()
     assert set(page.locator("[data-load-unit]").all_inner_texts()) == {"lb"}
     (text,) = pages_text(print_to_pdf(page, url, "A4"))
-    assert "Load (lb)" in text and "Load in lb" in text
+    assert "Load (lb)" in text and "(loads in lb)" in text
     assert "kg" not in text
 
 

@@ -280,3 +280,10 @@ def test_figures_card_controls_and_the_grids_of_links_to_other_pages_stay_out_of
         ("plans/", [plan.audience for plan in content.plans.values()]),
     ):
         assert [summary for summary in summaries if words(plain_text(summary)) in text_of[folder]] == [], folder
+
+
+def test_the_sources_page_says_each_kind_once_in_its_heading_not_in_every_entry(built_site, content):
+    article = built_site.article("sources/")
+    for kind in {source.kind for source in content.sources.sources}:
+        entries = article.find(id=f"{kind}-sources").find_next("ol").find_all("li")
+        assert entries and not [li for li in entries if f"({kind})" in li.get_text()], kind
