@@ -52,10 +52,11 @@ class Problem:
 
 
 class ContentError(Exception):
-    """The content has problems; str() lists them all, one per line."""
+    """The content has problems; str() lists them all, one per line: those of files that could not be read first
+    (`unread`, their shown names), then the others, by file and place."""
 
-    def __init__(self, problems: list[Problem]):
-        self.problems = sorted(problems)
+    def __init__(self, problems: list[Problem], unread: set[str] = frozenset()):
+        self.problems = sorted(problems, key=lambda problem: (problem.file not in unread, problem))
         shown = list(map(str, self.problems[:MAX_PROBLEMS_SHOWN]))
         if len(self.problems) > MAX_PROBLEMS_SHOWN:
             shown.append(f"and {len(self.problems) - MAX_PROBLEMS_SHOWN} more")
@@ -291,8 +292,12 @@ class _Index:
                     nested = nested_model(fields[name].annotation) if name in fields else None
                     self.scan_raw(item, nested, source, item_path)
 
-    def check_references(self) -> None:
+    def check_references(self, held_back: set[str] = frozenset()) -> None:
+        """Each reference to an id: to one that exists, of the model it names. `held_back` names the models whose
+        ids may be in a file that could not be read: a reference to one of them, or a link, is not checked yet."""
         for ref in self.references:
+            if held_back and (ref.model is None or ref.model in held_back):
+                continue
             owner = self.owners.get(ref.target)
             linkable = ref.model is not None or owner is None or owner[0] not in UNANCHORED
             if owner and linkable and (ref.model is None or owner[0] == ref.model):
@@ -313,6 +318,18 @@ class _Index:
             # A link is pointed at where it is written, which in a block of text may be lines below its start.
             at = ref.source.doc.position_in_value(ref.path, f"(#{ref.target})") if ref.model is None else None
             self.problems.append(ref.source.problem(ref.path, f"{what}; {detail}", at))
+
+
+def _models_within(model: type[BaseModel]) -> set[str]:
+    """The names of the models whose items a file of this model may hold, its own included."""
+    found, todo = set(), [model]
+    while todo:
+        current = todo.pop()
+        if current.__name__ in found:
+            continue
+        found.add(current.__name__)
+        todo += [nested for field in current.model_fields.values() if (nested := nested_model(field.annotation))]
+    return found
 
 
 def _uncited_source_problems(index: _Index) -> list[Problem]:
@@ -594,10 +611,17 @@ def load_content(data_dir: Path, shown_root: Path | None = None) -> Content:
     problems = discovery.problems
     sources: dict[str, _SourceFile] = {}
     index = _Index()
+    unread: list[Problem] = []  # a file that could not be read or parsed: reported first, alone for its file
+    unread_kinds: set[ContentKind] = set()
     for path, kind in discovery.files:
         data_name = path.relative_to(data_dir).as_posix()
         source, read_problems = _read(path, shown(path), data_name)
-        problems += read_problems + _validate(source, kind.model)
+        if source.doc.value is None:
+            unread += read_problems
+            unread_kinds.add(kind)
+        else:
+            problems += read_problems  # it reads, with a problem the reader found (a key given twice, say)
+        problems += _validate(source, kind.model)
         sources[data_name] = source
         if source.model is None:
             index.scan_raw(source.doc.value, kind.model, source, ())
@@ -608,8 +632,10 @@ def load_content(data_dir: Path, shown_root: Path | None = None) -> Content:
             index.add_id(path.stem, kind.model.__name__, source, ())
         index.scan(source.model, source, ())
 
-    index.check_references()
-    problems += index.problems + _uncited_source_problems(index)
+    # A file that cannot be read is reported first. What other files say about it waits until it reads: links
+    # to the ids it may hold, and sources that only it might cite. Everything else is said now.
+    index.check_references(held_back={model for kind in unread_kinds for model in _models_within(kind.model)})
+    problems = unread + problems + index.problems + ([] if unread else _uncited_source_problems(index))
     mistakes, figures = (sources.get(name) for name in ("mistakes.yaml", "figures.yaml"))
     if mistakes and figures and mistakes.model and figures.model:
         figures_by_id = {figure.id: figure for figure in figures.model.figures}
@@ -618,7 +644,7 @@ def load_content(data_dir: Path, shown_root: Path | None = None) -> Content:
     problems += _figure_problems(figures, technique, variations) + _per_side_problems(sources, variations)
     problems += _plan_problems(sources, problems)
     if problems:
-        raise ContentError(problems)
+        raise ContentError(problems, unread={problem.file for problem in unread})
     return Content(
         **{
             kind.field: _listed(

@@ -184,3 +184,24 @@ def test_the_items_of_a_folder_are_listed_by_their_kinds_order_then_by_id(data_d
     for name, level in (("a-hard-one", 3), ("b-easy-one", 1), ("c-middle-one", 2)):
         (data_dir / "workouts" / f"{name}.yaml").write_text(workout.replace("level: 1", f"level: {level}"))
     assert list(load_content(data_dir).workouts) == ["b-easy-one", "short-session", "c-middle-one", "a-hard-one"]
+
+
+def test_a_file_that_does_not_parse_is_reported_first_and_what_refers_to_it_waits(data_dir):
+    technique = data_dir / "technique.yaml"
+    technique.write_text(technique.read_text(encoding="utf-8").replace("cue: ", 'cue: "', 1), encoding="utf-8")
+    summary = data_dir / "summary.yaml"
+    summary.write_text(summary.read_text(encoding="utf-8").replace("id: worth-it", "id: Worth It"), encoding="utf-8")
+    reported = problems(data_dir)
+    assert reported[0].startswith("data/technique.yaml:") and "expected valid YAML" in reported[0]
+    # The mistakes and the figures name the technique's cues: nothing about them until it parses.
+    assert not [line for line in reported if "cue" in line and not line.startswith("data/technique.yaml")]
+    # A problem that has nothing to do with the broken file is still said, after it.
+    assert [line for line in reported[1:] if line.startswith("data/summary.yaml")]
+
+
+def test_once_it_parses_what_refers_to_a_file_is_checked_again(data_dir):
+    technique = data_dir / "technique.yaml"
+    technique.write_text(
+        technique.read_text(encoding="utf-8").replace("id: drive-up", "id: drive-upp"), encoding="utf-8"
+    )
+    assert any("there is no cue 'drive-up'" in line for line in problems(data_dir))
