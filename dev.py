@@ -103,6 +103,16 @@ def ensure_java() -> None:
         apt_get_install("Debian's Java runtime for the HTML checker", "default-jre-headless")
 
 
+PRINT_FONT = Path("/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf")
+
+
+def ensure_print_font() -> None:
+    """The font the cards print in, which tests/test_printable.py reads: as root with apt-get (as in CI), Debian's
+    fonts-liberation; elsewhere the test says to install it."""
+    if not PRINT_FONT.exists() and can_apt_get():
+        apt_get_install("Debian's Liberation fonts, the print font", "fonts-liberation")
+
+
 def ensure_browser() -> None:
     """The browser tests need Chromium: $CHROMIUM_PATH or the system's headless shell if there is one; else, as
     root with apt-get (as in CI), Debian's headless shell; else the system's full Chromium if there is one; else
@@ -169,6 +179,7 @@ def build(mkdocs_args: list[str]) -> None:
 def test(pytest_args: list[str]) -> None:
     install("test")
     ensure_java()
+    ensure_print_font()
     if "not browser" not in pytest_args:  # CI's runs on other Pythons: `-m "not browser"`
         ensure_browser()
     run(PYTHON, "-m", "pytest", *pytest_args)

@@ -15,6 +15,7 @@ from typing import Annotated, Literal, get_args
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 from pydantic.fields import FieldInfo
 
+from .printable import UNPRINTABLE, character_name
 from .text_links import TEXT_LINK
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -64,7 +65,14 @@ MAX_EXERCISES = 4
 
 
 def _check_text(value: str) -> str:
-    """Text is plain words plus *emphasis*, **strong** and [links](#id): nothing that runs or renders as markup."""
+    """Text is plain words plus *emphasis*, **strong** and [links](#id): nothing that runs or renders as markup,
+    and nothing the print font cannot draw."""
+    # Line breaks are named by the check below.
+    if unprintable := next((c for c in UNPRINTABLE.findall(value) if c not in _LINE_BREAKS), None):
+        raise ValueError(
+            f"characters the printed cards can draw; {character_name(unprintable)} is not in the print font (write "
+            "it in words, or leave it out)"
+        )
     if not _MAYBE_MARKUP.search(value):
         return value
     if PLACEHOLDER in value:

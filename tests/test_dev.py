@@ -102,3 +102,13 @@ def test_build_builds_the_site_as_the_deploy_does_into_site_and_says_where(monke
 def test_the_help_names_every_command_and_what_new_starts():
     assert all(command in dev.__doc__ for command in dev.COMMANDS)
     assert "new plan" in dev.__doc__ and "new workout" in dev.__doc__
+
+
+def test_the_print_font_is_installed_with_apt_get_where_it_is_missing(monkeypatch, tmp_path):
+    ran = []
+    monkeypatch.setattr(dev, "PRINT_FONT", tmp_path / "missing.ttf")
+    monkeypatch.setattr(dev, "can_apt_get", lambda: True)
+    monkeypatch.setattr(dev, "run", lambda *command: ran.append(command))
+    dev.apt_get_update.cache_clear()
+    dev.ensure_print_font()
+    assert ran[-1][:2] == ("apt-get", "install") and ran[-1][-1] == "fonts-liberation"
