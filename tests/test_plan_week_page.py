@@ -42,10 +42,22 @@ def test_a_race_date_dates_the_weeks_so_that_the_plan_ends_on_race_day(page, sit
         f"Week 1 starts on Monday, 22 February 2027; the race is on Saturday, 17 April 2027, at the end of week {len(plan.weeks)}."
         in result
     )
+    assert (
+        page.locator(".plan-race-day").inner_text()
+        == f"Race day: Saturday, 17 April 2027, the end of week {len(plan.weeks)}."
+    )
     dates = page.locator(".plan-grid__date").all_inner_texts()
     assert dates[0] == "from 22 Feb" and dates[-1] == "from 12 Apr" and len(dates) == len(plan.weeks)
     slots = looked_up(plan, content, "sun", ["tue"], "sat")
     assert [day for day, text in enumerate(shown_week(page).values()) if "Hip thrusts" in text] == slots
+
+
+def test_without_a_race_date_the_plan_names_its_own_race_day(page, site_url, content):
+    plan = content.plans["racing-season"]
+    page.goto(f"{site_url}plans/racing-season/?long=sun&hard=tue&race=2027-04-17")
+    page.get_by_label("Race date").fill("")
+    page.get_by_label("Race date").dispatch_event("change")
+    assert page.locator(".plan-race-day").inner_text() == f"Race day: the Sunday of week {len(plan.weeks)}."
 
 
 def test_a_week_that_no_placement_suits_names_the_rules_it_cannot_keep(page, site_url):

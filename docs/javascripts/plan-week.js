@@ -69,8 +69,11 @@
     if (!choice.long) return;
     // The race's weekday decides the last week; the plan's weeks run from the Monday that makes it end there.
     let raceDay = 0;
+    const raceLine = document.querySelector(".plan-race-day");
+    if (raceLine) raceLine.dataset.example ??= raceLine.textContent;
     if (data.race && choice.race) {
       const race = utcDate(choice.race);
+      raceLine.textContent = `Race day: ${shown(race)}, the end of week ${data.weeks}.`;
       raceDay = (race.getUTCDay() + 6) % 7;
       const start = new Date(race.getTime() - (raceDay + (data.weeks - 1) * 7) * 86400000);
       const when = document.createElement("p");
@@ -84,6 +87,7 @@
       });
     } else if (data.race) {
       raceDay = DAYS.indexOf(data.raceDay);
+      raceLine.textContent = raceLine.dataset.example;
     }
     const placed = lookUp(data, choice, raceDay);
     if (placed.problem) {
