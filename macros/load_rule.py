@@ -15,9 +15,14 @@ from .plan_rules import LIGHTER_STAGES, session_exercises
 LOG_VERSION = 1
 
 
+def session_id(week: int, session: int) -> str:
+    """A logged session's name, as the page stores its date and tick under it: "w1s2" (counted from 1)."""
+    return f"w{week + 1}s{session + 1}"
+
+
 def row_id(week: int, session: int, exercise: int) -> str:
     """A log row's name, as the page stores entries under it: "w1s2e1" (counted from 1)."""
-    return f"w{week + 1}s{session + 1}e{exercise + 1}"
+    return f"{session_id(week, session)}e{exercise + 1}"
 
 
 def log_advice(
@@ -27,8 +32,7 @@ def log_advice(
     else {"after": [[row, fewest left], ...]}: add load next time when every one of those rows logged at least
     that many repetitions left: this session and the ones before it with the same variation, as many as the rule
     asks for in a row. `loaded` names the variations that take a load."""
-    rule = programming.plan_rules.add_load
-    stages = {phase.id: phase.stage for phase in programming.phases}
+    rule, phases = programming.plan_rules.add_load, programming.phases_by_id
     history: dict[str, list[list]] = {}  # variation -> its rows so far, oldest first
     advice = {}
     for week_index, week in enumerate(plan.weeks):
@@ -39,9 +43,7 @@ def log_advice(
                 row = row_id(week_index, session_index, exercise_index)
                 rows = history.setdefault(exercise.variation, [])
                 rows.append([row, exercise.reps_in_reserve + rule.reps_beyond_target])
-                if stages[week.phase] in LIGHTER_STAGES:
-                    advice[row] = {"keep": True}
-                elif len(rows) >= rule.sessions_in_a_row:
+                if phases[week.phase].stage not in LIGHTER_STAGES and len(rows) >= rule.sessions_in_a_row:
                     advice[row] = {"after": rows[-rule.sessions_in_a_row :]}
                 else:
                     advice[row] = {"keep": True}

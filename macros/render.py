@@ -12,7 +12,7 @@ from markupsafe import Markup, escape
 
 from . import plan_rules
 from .figures import HEAD_RADIUS, drawings
-from .load_rule import LOG_VERSION, log_advice
+from .load_rule import LOG_VERSION, log_advice, row_id, session_id
 from .models import Content
 from .qr_codes import QrCodes
 from .site_map import link_target, page_of_data_file, relative_link
@@ -288,9 +288,11 @@ class PageFragments:
             letters={variation_id: chr(ord("A") + index) for index, variation_id in enumerate(variations)},
             workouts=list(workouts),
             columns=max(len(week.sessions) for week in plan.weeks),
-            phases={phase.id: phase for phase in self.content.programming.phases},
+            phases=self.content.programming.phases_by_id,
             session_exercises=session_exercises,
             session_days=plan_rules.session_days,
+            session_id=session_id,
+            row_id=row_id,
             week_data={
                 **placements(plan, self.content.programming, self.content.workouts),
                 "weeks": len(plan.weeks),

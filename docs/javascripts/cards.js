@@ -10,6 +10,7 @@
       return "kg"; // storage blocked: the default, for this visit only
     }
   }
+  window.savedLoadUnit = savedUnit; // a plan's log (plan-log.js) notes the unit of each logged load
 
   function showUnit(unit) {
     for (const label of document.querySelectorAll("[data-load-unit]")) {

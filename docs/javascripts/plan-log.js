@@ -4,9 +4,9 @@
 // Without this script the log stays a sheet to print.
 (() => {
   const PREFIX = "hip-thrusts-for-runners.log.";
-  const UNIT_KEY = "hip-thrusts-for-runners.load-unit";
   const MAX_IMPORT_BYTES = 200000;
-  const FIELDS = {date: "date", done: "done", load: "load", reps: "reps", left: "left"};
+  // A row's number fields, with what a screen reader says of each.
+  const NUMBER_FIELDS = {load: "load", reps: "repetitions in the last set", left: "repetitions left in the last set"};
   const CSV_HEADER = ["plan", "row", "date", "done", "load", "unit", "reps", "left"];
 
   // Carries a stored log of an older format forward; a log from a newer site is kept as it is, untouched.
@@ -16,13 +16,7 @@
     return {...log, version};
   }
 
-  const unit = () => {
-    try {
-      return localStorage.getItem(UNIT_KEY) === "lb" ? "lb" : "kg";
-    } catch {
-      return "kg";
-    }
-  };
+  const unit = () => window.savedLoadUnit(); // the kg/lb choice of docs/javascripts/cards.js
 
   const markEmpty = field =>
     field.classList.toggle("plan-log__field--empty", field.type === "checkbox" ? !field.checked : !field.value);
@@ -106,16 +100,15 @@
     }
 
     for (const cell of table.querySelectorAll("[data-session]")) {
-      input(cell, cell.dataset.session, "date", "date", `${cell.closest("tr").dataset.what.split(", ").slice(0, 2).join(", ")}: date`);
+      input(cell, cell.dataset.session, "date", "date", `${cell.dataset.what}: date`);
     }
     for (const cell of table.querySelectorAll("[data-done]")) {
-      input(cell, cell.dataset.done, "done", "checkbox", `${cell.closest("tr").dataset.what.split(", ").slice(0, 2).join(", ")}: done`);
+      input(cell, cell.dataset.done, "done", "checkbox", `${cell.dataset.what}: done`);
     }
     for (const row of table.querySelectorAll("[data-row]")) {
       for (const cell of row.querySelectorAll("td[data-field]")) {
         const field = cell.dataset.field;
-        const words = {load: "load", reps: "repetitions in the last set", left: "repetitions left in the last set"};
-        input(cell, row.dataset.row, field, "number", `${row.dataset.what}: ${words[field]}`);
+        input(cell, row.dataset.row, field, "number", `${row.dataset.what}: ${NUMBER_FIELDS[field]}`);
       }
       const load = row.querySelector('[data-field="load"]');
       if (load) {
@@ -150,8 +143,8 @@
         }
         const load = Number(entry.load);
         const add = advice.after?.every(([other, fewest]) => Number((log.entries[other] || {}).left) >= fewest);
-        const step = data.step[entry.unit || unit()];
-        note.textContent = add ? `Next time: ${load + step} ${entry.unit || unit()}` : `Next time: ${load} ${entry.unit || unit()}`;
+        const loadUnit = entry.unit || unit();
+        note.textContent = `Next time: ${add ? load + data.step[loadUnit] : load} ${loadUnit}`;
       }
     }
 
@@ -202,7 +195,7 @@
             field === "date" ? /^\d{4}-\d{2}-\d{2}$/.test(value) :
             field === "done" ? value === true :
             field === "unit" ? value === "kg" || value === "lb" :
-            field in FIELDS && /^\d{1,4}(\.\d{1,2})?$/.test(String(value));
+            Object.hasOwn(NUMBER_FIELDS, field) && /^\d{1,4}(\.\d{1,2})?$/.test(String(value));
           if (!ok) throw new Error(`the log holds something a field cannot (${id}, ${field})`);
         }
       }
