@@ -521,6 +521,10 @@ class ProgrammingFile(Model):
     first_load: CardPoint = Field(description="How to find a first load: on the guide and every card.")
     plan_rules: PlanRules = Field(description="The rules every training plan is checked against.")
 
+    @cached_property
+    def phases_by_id(self) -> dict[str, Phase]:
+        return {phase.id: phase for phase in self.phases}
+
 
 class Variation(Model):
     """A variation of the hip thrust, with its own section on the Variations page."""

@@ -73,7 +73,7 @@ def plan_problems(
 
 
 def plan_breaches(plan: Plan, programming: ProgrammingFile, workouts: Mapping[str, Workout]) -> list[Breach]:
-    phases = {phase.id: phase for phase in programming.phases}
+    phases = programming.phases_by_id
     rules = programming.plan_rules
     breaches = [
         *_phase_ranges(plan, phases, workouts),
@@ -145,7 +145,8 @@ def _phase_ranges(plan: Plan, phases: dict[str, Phase], workouts) -> list[Breach
                         f"(rule: sheet), got {count}",
                     )
                 )
-    rows = sum(1 for _ in _placed_exercises(plan, workouts))
+    placed = list(_placed_exercises(plan, workouts))
+    rows = len(placed)
     if rows > MAX_PLAN_LOG_ROWS:
         breaches.append(
             Breach(
@@ -154,7 +155,7 @@ def _phase_ranges(plan: Plan, phases: dict[str, Phase], workouts) -> list[Breach
                 f"(rule: sheet), got {rows}",
             )
         )
-    for week_index, exercise, where in _placed_exercises(plan, workouts):
+    for week_index, exercise, where in placed:
         phase = phases[plan.weeks[week_index].phase]
         for field, words, rule in _RANGES:
             bounds, value = getattr(phase, field), getattr(exercise, field)
@@ -308,13 +309,16 @@ class PlanShape:
     """What the placement rules ask of a plan, worked out once for any number of running weeks: how many sessions
     its busiest week has, which days each session keeps clear, and when its race is."""
 
-    busiest: int
     sessions: tuple[int, ...]  # each week's
     # Which session of a week keeps the days before it clear, and why ("first weeks" or "heavy"), each pair once,
     # in the order the weeks first ask for it.
     guarded: tuple[tuple[int, str], ...]
     race: int | None  # the race's day, counted from the Monday of week 1
     race_distance: str | None
+
+    @property
+    def busiest(self) -> int:
+        return max(self.sessions)
 
 
 def plan_shape(plan: Plan, phases: dict[str, Phase], rules: PlanRules, workouts, race_day: str | None = None):
@@ -330,7 +334,6 @@ def plan_shape(plan: Plan, phases: dict[str, Phase], rules: PlanRules, workouts,
         race = (len(plan.weeks) - 1) * 7 + WEEKDAYS.index(race_day or plan.race.day)
     guards = [(index, guard(week, session)) for week in plan.weeks for index, session in enumerate(week.sessions)]
     return PlanShape(
-        busiest=max(len(week.sessions) for week in plan.weeks),
         sessions=tuple(len(week.sessions) for week in plan.weeks),
         guarded=tuple(dict.fromkeys((index, kind) for index, kind in guards if kind)),
         race=race,

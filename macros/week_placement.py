@@ -63,7 +63,7 @@ def placements(plan: Plan, programming: ProgrammingFile, workouts: dict[str, Wor
     """What the plan page looks up, as two characters a week in one string: at ((race day × 7 + long-run day)
     × 128 + hard days' mask) × 2, the session days' bit mask in hex, or "!" and, in hex, the index of the rules
     that no placement keeps; "--" where the mask holds the long-run day. A plan without a race has race day 0."""
-    phases, rules = {phase.id: phase for phase in programming.phases}, programming.plan_rules
+    phases, rules = programming.phases_by_id, programming.plan_rules
     shapes = [plan_shape(plan, phases, rules, workouts, race_day) for race_day in (WEEKDAYS if plan.race else [None])]
     # What breaks a rule without the race breaks it on any race day: the race days are tried on the rest only.
     without_race = replace(shapes[0], race=None)
@@ -96,8 +96,8 @@ def placements(plan: Plan, programming: ProgrammingFile, workouts: dict[str, Wor
                         break  # the first that keeps every rule is the one shown
 
             for shape in shapes:
-                if not kept:
-                    enter(shape, _rules_broken(checked))
+                if shape.race is None or not kept:  # without a race, the checks above were this shape's own
+                    enter(shape, kept[0] if kept else _rules_broken(checked))
                     continue
                 with_race = [placement_breaches(shape, _days(runs, slots), rules) for slots in kept]
                 placed = next((slots for slots, breaches in zip(kept, with_race, strict=True) if not breaches), None)

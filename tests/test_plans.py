@@ -15,8 +15,7 @@ def sessions_per_week(plan) -> list[int]:
 
 
 def phases_of(plan, content) -> list[str]:
-    stages = {phase.id: phase.stage for phase in content.programming.phases}
-    return [stages[week.phase] for week in plan.weeks]
+    return [content.programming.phases_by_id[week.phase].stage for week in plan.weeks]
 
 
 def test_the_plan_from_zero_starts_with_starting_out_weeks_and_grows_from_one_to_two_sessions(content):
@@ -84,7 +83,7 @@ def _running_week(spec: str) -> list[RunDay]:
 
 def _placement(content, spec: str) -> list[str]:
     plan = content.plans["short-plan"]
-    phases = {phase.id: phase for phase in content.programming.phases}
+    phases = content.programming.phases_by_id
     rules = content.programming.plan_rules
     shape = plan_shape(plan, phases, rules, content.workouts)
     return [breach.expected for breach in placement_breaches(shape, _running_week(spec), rules)]

@@ -22,7 +22,7 @@ def week(runs: list[str], slots: list[int]) -> list[RunDay]:
 
 
 def test_every_placement_the_page_can_show_keeps_every_rule(content):
-    phases, rules = {phase.id: phase for phase in content.programming.phases}, content.programming.plan_rules
+    phases, rules = content.programming.phases_by_id, content.programming.plan_rules
     for plan_id, plan in content.plans.items():
         shown = 0
         for race_day, long, mask, entry in entries(plan, content):
@@ -37,7 +37,7 @@ def test_every_placement_the_page_can_show_keeps_every_rule(content):
 
 def test_the_rules_treat_a_rest_day_as_an_easy_day(content):
     # So the days a runner does not run need not be part of what the page looks up.
-    phases, rules = {phase.id: phase for phase in content.programming.phases}, content.programming.plan_rules
+    phases, rules = content.programming.phases_by_id, content.programming.plan_rules
     for plan in content.plans.values():
         shape = plan_shape(plan, phases, rules, content.workouts)
         for long, mask, slots in [(6, 0b0001010, [1, 3]), (5, 0b0000010, [0, 3]), (6, 0b0000000, [2])]:
