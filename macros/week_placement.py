@@ -59,6 +59,12 @@ def _rules_broken(breaches_of_each: list[list]) -> list[str]:
     return sorted({match for breach in closest for match in _RULE.findall(breach.expected)})
 
 
+def table_entry(table: str, long: int, hard_mask: int, race_day: int = 0) -> str:
+    """A week's entry in placements()["table"], found as the plan page finds it (docs/javascripts/plan-week.js)."""
+    index = ((race_day * 7 + long) * 128 + hard_mask) * 2
+    return table[index : index + 2]
+
+
 def placements(plan: Plan, programming: ProgrammingFile, workouts: dict[str, Workout]) -> dict:
     """What the plan page looks up, as two characters a week in one string: at ((race day × 7 + long-run day)
     × 128 + hard days' mask) × 2, the session days' bit mask in hex, or "!" and, in hex, the index of the rules

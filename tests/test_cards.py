@@ -132,6 +132,6 @@ def test_a_cards_cues_are_plain_words_with_one_link_to_the_technique_page(built_
         assert len(technique) == 1, workout_id
 
 
-def test_a_cards_header_gives_the_date_then_the_unit_on_one_line(built_site, content):
+def test_a_cards_header_gives_the_date_then_the_unit(built_site):
     card = cards_of(built_site, "workouts/first-session/")[0]
     assert words(card.select_one(".workout-card__date").get_text(" ")) == "Date: (loads in kg)"

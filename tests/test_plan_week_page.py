@@ -3,7 +3,7 @@ shows the sessions on the days the build worked out, dates the weeks from a race
 week that no placement suits cannot keep. Without the script the page shows the plan's example weeks."""
 
 from macros.models import WEEKDAYS
-from macros.week_placement import placements
+from macros.week_placement import placements, table_entry
 
 NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
@@ -18,8 +18,7 @@ def looked_up(plan, content, long: str, hard: list[str], race_day: str | None = 
     data = placements(plan, content.programming, content.workouts)
     mask = sum(1 << WEEKDAYS.index(day) for day in hard)
     race_index = WEEKDAYS.index(race_day) if race_day else 0
-    index = ((race_index * 7 + WEEKDAYS.index(long)) * 128 + mask) * 2
-    bits = int(data["table"][index : index + 2], 16)
+    bits = int(table_entry(data["table"], WEEKDAYS.index(long), mask, race_index), 16)
     return [day for day in range(7) if bits & (1 << day)]
 
 

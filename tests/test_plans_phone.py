@@ -3,6 +3,8 @@ swipe, inside a table or out. Desktop keeps the grid."""
 
 import pytest
 
+from tests.browser import VIEWPORTS
+
 PHONES = [320, 375]
 
 # Each day of a running week and each session of the weeks, with how far it reaches past the viewport, and every
@@ -57,12 +59,10 @@ def test_nothing_on_a_plan_page_is_clipped_or_scrolls_sideways_on_a_phone(phone_
     }
 
 
-def test_a_desktop_keeps_the_plan_grid(browser, site_url, content):
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-    page = context.new_page()
+def test_a_desktop_keeps_the_plan_grid(page, site_url, content):
+    page.set_viewport_size(VIEWPORTS["desktop"])
     page.goto(f"{site_url}plans/{next(iter(content.plans))}/")
     displays = page.evaluate(
         "() => [...document.querySelectorAll('.running-week, .plan-grid')].map(t => getComputedStyle(t).display)"
     )
-    context.close()
     assert displays and set(displays) == {"table"}

@@ -116,9 +116,7 @@ SHEET = """() => {
 }"""
 
 
-def test_every_printed_plan_is_a_log_worth_a_pencil(browser, site_url, content):
-    context = browser.new_context()
-    page = context.new_page()
+def test_every_printed_plan_is_a_log_worth_a_pencil(page, site_url, content):
     for plan_id, plan in content.plans.items():
         page.goto(f"{site_url}plans/{plan_id}/")
         page.emulate_media(media="print")
@@ -131,7 +129,6 @@ def test_every_printed_plan_is_a_log_worth_a_pencil(browser, site_url, content):
         assert sheet["load_mm"] >= 20, "room for 102.5 and more"
         assert sheet["rows"] == exercises + sum(1 for week in plan.weeks if not week.sessions), plan_id
         assert sheet["caption"], plan_id
-    context.close()
 
 
 def test_a_printed_log_leaves_body_weight_and_band_exercises_without_a_load_blank(printed, content):

@@ -3,7 +3,7 @@ keeps every rule of the plan checker, and a week that no placement suits names t
 
 from macros.models import WEEKDAYS, RunDay
 from macros.plan_rules import placement_breaches, plan_shape
-from macros.week_placement import placements, runs_of
+from macros.week_placement import placements, runs_of, table_entry
 
 
 def entries(plan, content):
@@ -13,8 +13,7 @@ def entries(plan, content):
     for race_index, race_day in enumerate(race_days):
         for long in range(7):
             for mask in range(128):
-                index = ((race_index * 7 + long) * 128 + mask) * 2
-                yield race_day, long, mask, table[index : index + 2]
+                yield race_day, long, mask, table_entry(table, long, mask, race_index)
 
 
 def week(runs: list[str], slots: list[int]) -> list[RunDay]:
@@ -58,7 +57,6 @@ def test_there_is_an_entry_for_every_long_run_day_set_of_hard_days_and_race_day(
 def test_a_week_of_hard_runs_on_four_days_in_a_row_names_the_rules_it_cannot_keep(content):
     plan = content.plans["build"]
     data = placements(plan, content.programming, content.workouts)
-    index = (6 * 128 + 0b0001111) * 2  # long run on Sunday, hard runs Monday to Thursday
-    entry = data["table"][index : index + 2]
+    entry = table_entry(data["table"], 6, 0b0001111)  # long run on Sunday, hard runs Monday to Thursday
     assert entry.startswith("!")
     assert "placement" in data["problems"][int(entry[1:], 16)]
