@@ -5,7 +5,8 @@ Each one creates .venv on first use and installs what pyproject.toml lists, then
 live reload (on http://127.0.0.1:8000 and site_url's path; extra arguments go to `mkdocs serve`, e.g.
 --dev-addr 127.0.0.1:8001), builds it into site/ as the deploy does (strict), runs every test, checks the
 content (macros.validate), starts a new workout, variation or plan (macros.new: `new workout tempo-day`,
-`new plan base-build`) or writes the JSON Schemas and field reference from the models (macros.schemas).
+`new plan base-build`) or writes the JSON Schemas and CONTRIBUTING's generated parts from the models and
+data (macros.schemas).
 Needs only Python 3.11 or newer and git.
 """
 

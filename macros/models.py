@@ -714,12 +714,20 @@ class Race(Model):
     distance: RaceDistance = Field(description="The race distance: it decides the taper (data/programming.yaml).")
 
 
+# The kinds of run in a running week and what counts as each: for the schema, the programming page and CONTRIBUTING.
+RUN_KINDS = {
+    "rest": "no run",
+    "easy": "an easy or recovery run",
+    "hard": "intervals, tempo, hills, or a race such as a parkrun",
+    "long": "the long run, the week's longest",
+}
+
+
 class RunDay(Model):
     """A day of a running week: its run, and whether a hip thrust session goes on it."""
 
-    run: Literal["rest", "easy", "hard", "long"] = Field(
-        description="rest: no run; easy: an easy or recovery run; hard: intervals, tempo, hills, or a parkrun or"
-        " other race; long: the long run."
+    run: Literal[tuple(RUN_KINDS)] = Field(
+        description="; ".join(f"{kind}: {meaning}" for kind, meaning in RUN_KINDS.items()) + "."
     )
     hip_thrusts: bool = Field(
         default=False, description="true when a session goes on this day (after the run, on a day with one)."

@@ -1,5 +1,5 @@
-"""The JSON Schemas and the field reference: generated from the models, committed, in sync, strict, and
-used by every data file's modeline."""
+"""The JSON Schemas, the field reference and the plan limits: generated from the models and data, committed, in
+sync, strict, and used by every data file's modeline."""
 
 import json
 import os
@@ -11,7 +11,9 @@ import jsonschema
 import pytest
 import yaml
 
-from macros.models import MAX_EXERCISES
+from macros.load import load_content
+from macros.models import MAX_EXERCISES, RUN_KINDS, RuleNumber
+from macros.plan_limits import plan_limits
 from macros.schemas import (
     CONTRIBUTING,
     SCHEMAS_DIR,
@@ -62,22 +64,53 @@ def test_the_committed_schemas_and_field_reference_match_the_models():
     assert stale == [], "run `python -m macros.schemas` to regenerate them"
 
 
-def test_a_stale_or_orphaned_schema_is_reported(tmp_path):
-    shutil.copytree(ROOT / SCHEMAS_DIR, tmp_path / SCHEMAS_DIR)
+@pytest.fixture
+def project(tmp_path) -> Path:
+    """A copy of what the generated files are made from, and of the generated files."""
+    for folder in (SCHEMAS_DIR, "data", "docs"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
     shutil.copy(ROOT / CONTRIBUTING, tmp_path / CONTRIBUTING)
-    workout_schema = tmp_path / SCHEMAS_DIR / "workout.schema.json"
+    return tmp_path
+
+
+def test_a_stale_or_orphaned_schema_is_reported(project):
+    workout_schema = project / SCHEMAS_DIR / "workout.schema.json"
     workout_schema.write_text(
         workout_schema.read_text().replace(f'"maxItems": {MAX_EXERCISES}', f'"maxItems": {MAX_EXERCISES + 1}')
     )
-    (tmp_path / SCHEMAS_DIR / "old.schema.json").write_text("{}")
-    assert stale_files(tmp_path) == [workout_schema, tmp_path / SCHEMAS_DIR / "old.schema.json"]
+    (project / SCHEMAS_DIR / "old.schema.json").write_text("{}")
+    assert stale_files(project) == [workout_schema, project / SCHEMAS_DIR / "old.schema.json"]
 
 
-def test_a_hand_edited_field_reference_is_reported(tmp_path):
-    shutil.copytree(ROOT / SCHEMAS_DIR, tmp_path / SCHEMAS_DIR)
-    contributing = (ROOT / CONTRIBUTING).read_text().replace("| `per_side` | no", "| `per_side` | yes")
-    (tmp_path / CONTRIBUTING).write_text(contributing)
-    assert stale_files(tmp_path) == [tmp_path / CONTRIBUTING]
+def test_a_hand_edited_field_reference_is_reported(project):
+    contributing = (project / CONTRIBUTING).read_text().replace("| `per_side` | no", "| `per_side` | yes")
+    (project / CONTRIBUTING).write_text(contributing)
+    assert stale_files(project) == [project / CONTRIBUTING]
+
+
+def test_the_plan_limits_give_each_phases_ranges_every_rules_number_and_every_kind_of_run():
+    programming = load_content(VALID_FIXTURES).programming
+    limits = plan_limits(programming)
+    for phase in programming.phases:
+        ranges = [phase.sessions_per_week, phase.sets, phase.reps, phase.reps_in_reserve, phase.rest_seconds]
+        shown = [str(r.min) if r.min == r.max else f"{r.min}–{r.max}" for r in ranges]
+        assert f"| {phase.title} | `{phase.id}` | `{phase.stage}` | {' | '.join(shown)} |" in limits
+    for name, value in programming.plan_rules:
+        if isinstance(value, RuleNumber):
+            assert f"| `{name}` | {value.value} |" in limits
+    assert all(f"- `{kind}`: {meaning}." in limits for kind, meaning in RUN_KINDS.items())
+
+
+def test_a_changed_phase_in_the_data_makes_contributings_plan_limits_stale(project):
+    programming = project / "data" / "programming.yaml"
+    programming.write_text(programming.read_text().replace("sets: {min: 2, max: 4}", "sets: {min: 2, max: 5}", 1))
+    assert stale_files(project) == [project / CONTRIBUTING]
+
+
+def test_hand_edited_plan_limits_are_reported(project):
+    contributing = (project / CONTRIBUTING).read_text().replace("| `max_weeks_before_lighter` | 3 |", "| x | 4 |")
+    (project / CONTRIBUTING).write_text(contributing)
+    assert stale_files(project) == [project / CONTRIBUTING]
 
 
 @pytest.mark.parametrize("name", sorted(schema_models()))
