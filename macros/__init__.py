@@ -24,10 +24,12 @@ _SUBMODULES = (
 
 
 _first_build = True
+# The build's renderer, for the pass over each whole page (on_post_page_macros); every build makes its own.
+_renderer = None
 
 
 def define_env(env):
-    global _first_build
+    global _first_build, _renderer
     if not _first_build:
         # What the build before froze (below) goes back to the collector, which frees what is garbage now.
         gc.unfreeze()
@@ -54,7 +56,8 @@ def define_env(env):
         # process, so under `mkdocs serve` the same problems saved again would show no reason at all.
         logging.getLogger("mkdocs.plugins.content").error(report(error))
         raise PluginError("The content has the problems listed above; the site was not built.") from None
-    fragments = PageFragments(Renderer(content, site_url=site_url))
+    _renderer = Renderer(content, site_url=site_url)
+    fragments = PageFragments(_renderer)
     for name in MACROS:
         env.macro(_page_macro(env, getattr(fragments, name)), name)
     # The content lives as long as the build: keep the collector from walking it again in every full
@@ -64,13 +67,14 @@ def define_env(env):
 
 def on_post_page_macros(env):
     """A folder item's page (hooks/generated_pages.py): what the macro named after its kind renders for the
-    item its front matter names, e.g. a workout's card."""
+    item its front matter names, e.g. a workout's card. Then every page, now whole, numbers its citations."""
     from .site_map import FOLDER_KINDS
 
     for kind in FOLDER_KINDS:
         item_id = env.page.meta.get(kind.item)
         if item_id is not None:
             env.markdown = env.macros[kind.item](item_id)
+    env.markdown = _renderer.number_citations(env.page.file.src_uri, env.markdown)
 
 
 def _page_macro(env, fragment):

@@ -885,29 +885,19 @@ class Content:
     file_of_id: dict[str, str]  # every id -> the data file that holds it, relative to data/
     citations: dict[str, list[str]]  # data file (relative to data/) -> the ids of the sources it cites
 
-    @cached_property
-    def _sources_in_order(self) -> list[Source]:
-        """Grouped by kind, as the Sources page lists them; a source's number is its place here."""
-        return sorted(self.sources.sources, key=lambda source: SOURCE_KINDS.index(source.kind))
-
-    @cached_property
-    def _source_numbers(self) -> dict[str, int]:
-        return {source.id: number for number, source in enumerate(self._sources_in_order, start=1)}
-
     def sources_by_kind(self) -> dict[str, list[Source]]:
+        """Every source under its kind, the kinds in their order: as the Sources page lists them."""
         grouped = {kind: [] for kind in SOURCE_KINDS}
-        for source in self._sources_in_order:
+        for source in self.sources.sources:
             grouped[source.kind].append(source)
         return {kind: sources for kind, sources in grouped.items() if sources}
 
-    def source_number(self, source_id: str) -> int:
-        """The same number for a source on every page, so that a page's references need no state."""
-        return self._source_numbers[source_id]
+    @cached_property
+    def _sources(self) -> dict[str, Source]:
+        return {source.id: source for source in self.sources.sources}
 
-    def cited_by(self, data_names) -> list[Source]:
-        """The sources that the given data files cite, in number order."""
-        cited = {source_id for name in data_names for source_id in self.citations.get(name, [])}
-        return [source for source in self._sources_in_order if source.id in cited]
+    def source(self, source_id: str) -> Source:
+        return self._sources[source_id]
 
     @cached_property
     def _variations(self) -> dict[str, Variation]:

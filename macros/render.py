@@ -15,7 +15,7 @@ from .figures import HEAD_RADIUS, drawings
 from .load_rule import LOG_VERSION, log_advice, row_id, session_id
 from .models import Content
 from .qr_codes import QrCodes
-from .site_map import link_target, page_of_data_file, relative_link
+from .site_map import link_target, relative_link
 from .text_links import TEXT_LINK
 from .week_placement import placements
 
@@ -35,6 +35,11 @@ _SHORTCODE_COLON = re.compile(r":(?=[+\-\w]+:)")
 # tab, details). A "*" starts a block only when followed by space or nothing but asterisks and space:
 # otherwise it opens *emphasis*, which text may start with.
 _BLOCK_START = re.compile(r"^(?:[#=!?~`_+-]|\*(?:\s|[*\s]*$)|\d+[.)](?:\s|$))")
+# A citation and the place of the references, as the macros leave them in a page: the page's sources are
+# numbered once the whole page is known (Renderer.number_citations). Data reaches a page HTML-escaped, so no
+# text from data can look like either.
+_CITATION = re.compile(r'<citation sources="([^"]+)">')
+_REFERENCES = "<references>"
 
 
 def inert(value: object) -> Markup:
@@ -131,12 +136,32 @@ class Renderer:
         )
 
     def _cite(self, source_ids: list[str]) -> Markup:
-        """Numbered markers after a claim, each linking to its entry in the references at the end of the page."""
+        """A claim's citation of its sources, numbered with the rest of the page's (number_citations)."""
         if not source_ids:
             return Markup("")
-        numbers = sorted((self.content.source_number(source_id), source_id) for source_id in source_ids)
-        links = ", ".join(f"[{number}](#ref-{source_id})" for number, source_id in numbers)
-        return Markup(f' <sup class="cite">&#91;{links}&#93;</sup>')
+        return Markup(f' <citation sources="{escape(" ".join(source_ids))}">')
+
+    def number_citations(self, page: str, markdown: str) -> str:
+        """A whole page with its sources numbered 1 to n in the order a reader first meets them: each citation
+        becomes numbered markers, each linking to its entry in the references, listed in that order. A number
+        depends on the page alone, so that its list has no gaps."""
+        first_cited = dict.fromkeys(
+            source_id for citation in _CITATION.finditer(markdown) for source_id in citation[1].split()
+        )
+        numbers = {source_id: number for number, source_id in enumerate(first_cited, start=1)}
+
+        def numbered(citation: re.Match) -> str:
+            links = ", ".join(
+                f"[{numbers[source_id]}](#ref-{source_id})"
+                for source_id in sorted(citation[1].split(), key=numbers.get)
+            )
+            return f'<sup class="cite">&#91;{links}&#93;</sup>'
+
+        markdown = _CITATION.sub(numbered, markdown)
+        if _REFERENCES not in markdown:
+            return markdown
+        sources = [self.content.source(source_id) for source_id in numbers]
+        return markdown.replace(_REFERENCES, self.render("references.md", page, sources=sources))
 
     @pass_context
     def _text(self, context, value: str) -> Markup:
@@ -211,10 +236,8 @@ class PageFragments:
         return self.renderer.render("questions.md", page.file.src_uri)
 
     def references(self, page) -> str:
-        """The sources cited by the data this page shows, numbered as on the Sources page."""
-        here = page.file.src_uri
-        names = [name for name in self.content.citations if page_of_data_file(name) == here]
-        return self.renderer.render("references.md", here, sources=self.content.cited_by(names))
+        """The sources this page cites: listed here once the whole page is known (Renderer.number_citations)."""
+        return _REFERENCES
 
     def sources(self, page) -> str:
         return self.renderer.render("sources.md", page.file.src_uri)

@@ -9,8 +9,11 @@ from pathlib import Path
 from subprocess import CompletedProcess
 from urllib.parse import urlsplit
 
+import markdown
 import pytest
+from bs4 import BeautifulSoup
 from filelock import FileLock
+from mkdocs.config import load_config
 from playwright.sync_api import sync_playwright
 
 from macros.load import load_content
@@ -55,10 +58,30 @@ def built_once_per_run(tmp_path_factory, name: str, build: Callable[[Path], Comp
     return folder
 
 
+@pytest.fixture(scope="module")
+def site_markdown() -> Callable[[str], BeautifulSoup]:
+    """Markdown -> HTML with the site's own extensions, as MkDocs converts a page."""
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    converter = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+
+    def convert(text: str) -> BeautifulSoup:
+        converter.reset()
+        return BeautifulSoup(converter.convert(text), "html.parser")
+
+    return convert
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> BuiltSite:
     """The real site, built once per run with `mkdocs build --strict` (without -v, which skips anchor checks)."""
     return BuiltSite(built_once_per_run(tmp_path_factory, "site", lambda site_dir: mkdocs_build(ROOT, site_dir)))
+
+
+@pytest.fixture(scope="session")
+def offline_site(tmp_path_factory) -> BuiltSite:
+    """The real site built as a pull request's preview is, to be browsed from disk once downloaded."""
+    build = lambda site_dir: mkdocs_build(ROOT, site_dir, offline=True)  # noqa: E731
+    return BuiltSite(built_once_per_run(tmp_path_factory, "offline-site", build))
 
 
 def build_in_place(project: Path) -> CompletedProcess:

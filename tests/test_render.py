@@ -3,16 +3,13 @@
 from dataclasses import replace
 from types import SimpleNamespace
 
-import markdown
 import pytest
-from bs4 import BeautifulSoup
-from mkdocs.config import load_config
 from pydantic import BaseModel
 
 from macros.load import load_content
 from macros.models import Content
 from macros.render import MACROS, PageFragments, Renderer, inert
-from tests.project import ROOT, VALID_FIXTURES
+from tests.project import VALID_FIXTURES
 
 SITE_URL = "https://example.org/guide/"
 HOSTILE = '<script>alert(1)</script> <img src=x onerror=alert(2)> {: onclick="alert(3)" } {{ 7*7 }} | x'
@@ -52,11 +49,17 @@ def is_citation(name: str, value) -> bool:
 
 
 def every_fragment(content: Content):
-    fragments = PageFragments(Renderer(content, SITE_URL))
+    """Each macro's output as it reaches a page: with the page's citations numbered and its references listed."""
+    renderer = Renderer(content, SITE_URL)
+    fragments = PageFragments(renderer)
     for name in MACROS:
         items = {"workout": content.workouts, "plan": content.plans}
         args = list(items[name])[:1] if name in items else []
-        yield name, getattr(fragments, name)(page(), *args)
+        output = getattr(fragments, name)(page(), *args)
+        if name == "references":  # the list of what the page cites: here every source, and nothing else to show
+            every_source = [source.id for source in content.sources.sources]
+            output = renderer.env.from_string("{{ every_source | cite }}").render(every_source=every_source) + output
+        yield name, renderer.number_citations("index.md", output)
 
 
 def hostile_content() -> Content:
@@ -95,19 +98,6 @@ def test_inert_escapes_html_and_the_characters_markdown_extensions_act_on():
 
 def test_an_emoji_shortcode_in_data_stays_text():
     assert inert("Smile :smile: at 1:30") == "Smile &#58;smile: at 1:30"
-
-
-@pytest.fixture(scope="module")
-def site_markdown():
-    """Markdown -> HTML with the site's own extensions, as MkDocs converts a page."""
-    config = load_config(str(ROOT / "mkdocs.yml"))
-    converter = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
-
-    def convert(text: str) -> BeautifulSoup:
-        converter.reset()
-        return BeautifulSoup(converter.convert(text), "html.parser")
-
-    return convert
 
 
 # Text that Markdown would read as structure, were it not escaped; validation lets each through.

@@ -1,5 +1,5 @@
-"""Claims show their sources: numbered markers that lead to the page's references, and a Sources page that
-lists every source, grouped by kind, under the same numbers."""
+"""Claims show their sources: numbered markers that lead to the page's references, numbered 1 to n on each page in
+the order it first cites them, and a Sources page that lists every source, grouped by kind, numbered through."""
 
 import re
 
@@ -13,17 +13,41 @@ def url_path(page: str) -> str:
     return "" if page == "index.md" else page.removesuffix(".md") + "/"
 
 
-def test_every_citation_marker_leads_to_its_numbered_reference_on_the_same_page(built_site, content):
-    pages = {page_of_data_file(name) for name in content.citations}
+def listed_numbers(article) -> dict[str, int]:
+    """Each entry's number in the article's numbered lists of sources, as a reader sees it: the list's start and
+    the entry's place in it (no entry sets its own number: tests/test_citations.py)."""
+    return {
+        entry["id"]: int(listing.get("start", 1)) + place
+        for listing in article.select("ol.references")
+        for place, entry in enumerate(listing.find_all("li", recursive=False))
+    }
+
+
+def citing_pages(content) -> list[str]:
+    pages = sorted({page_of_data_file(name) for name in content.citations})
     assert pages, "nothing cites a source"
-    for page in pages:
+    return pages
+
+
+def test_every_citation_marker_leads_to_its_numbered_reference_on_the_same_page(built_site, content):
+    for page in citing_pages(content):
         article = built_site.article(url_path(page))
         markers = article.select("sup.cite a")
         assert markers, page
+        numbers = listed_numbers(article)
         for marker in markers:
             entry = article.find(id=marker["href"].removeprefix("#"))
             assert entry is not None and entry.name == "li", (page, marker)
-            assert entry["value"] == marker.get_text(), (page, marker)
+            assert str(numbers[entry["id"]]) == marker.get_text(), (page, marker)
+
+
+def test_each_page_numbers_its_references_1_to_n_in_the_order_it_first_cites_them(built_site, content):
+    for page in citing_pages(content):
+        article = built_site.article(url_path(page))
+        first_cited = list(dict.fromkeys(a["href"].removeprefix("#") for a in article.select("sup.cite a")))
+        numbers = listed_numbers(article)
+        assert sorted(numbers.values()) == list(range(1, len(numbers) + 1)), page
+        assert sorted(numbers, key=numbers.get) == first_cited, page
 
 
 def test_each_page_lists_exactly_the_sources_its_claims_cite(built_site, content):
@@ -39,9 +63,9 @@ def test_the_sources_page_lists_every_source_once_grouped_by_kind_and_numbered_i
     headings = [h2.get_text(" ", strip=True).removesuffix("¶").strip() for h2 in article.find_all("h2")]
     kinds = [kind for kind in SOURCE_KINDS if any(source.kind == kind for source in content.sources.sources)]
     assert headings[: len(kinds)] == [HEADINGS[kind] for kind in kinds]
-    entries = article.select("ol.references li")
-    assert sorted(li["id"] for li in entries) == sorted(source.id for source in content.sources.sources)
-    assert [int(li["value"]) for li in entries] == list(range(1, len(entries) + 1))
+    numbers = listed_numbers(article)
+    assert sorted(numbers) == sorted(source.id for source in content.sources.sources)
+    assert list(numbers.values()) == list(range(1, len(numbers) + 1))
     for source in content.sources.sources:
         entry = article.find(id=source.id)
         assert entry.find("a", href=source.address).get_text() == source.title
