@@ -15,7 +15,7 @@ PAGE = "benefits.md"
 
 
 @pytest.fixture(scope="module")
-def content():
+def cited_content():
     """Four sources, of which the page cites three, first a guide, then a study and a review: neither the order
     of the sources' file nor the kinds of the Sources page give the page's order."""
     content = load_content(VALID_FIXTURES)
@@ -67,16 +67,16 @@ def reference_numbers(html) -> dict[str, int]:
     return {entry["id"].removeprefix("ref-"): number for number, entry in enumerate(entries, start=1)}
 
 
-def test_a_page_numbers_its_references_1_to_n_without_gaps(content, site_markdown):
-    html = rendered_page(Renderer(content, SITE_URL), site_markdown)
+def test_a_page_numbers_its_references_1_to_n_without_gaps(cited_content, site_markdown):
+    html = rendered_page(Renderer(cited_content, SITE_URL), site_markdown)
     entries = html.select("ol.references > li")
     assert len(entries) == 3
     assert not any(entry.has_attr("value") for entry in entries), "an entry's number is its place in the list"
     assert html.select_one("ol.references").get("start", "1") == "1"
 
 
-def test_a_page_numbers_its_sources_in_the_order_it_first_cites_them(content, site_markdown):
-    html = rendered_page(Renderer(content, SITE_URL), site_markdown)
+def test_a_page_numbers_its_sources_in_the_order_it_first_cites_them(cited_content, site_markdown):
+    html = rendered_page(Renderer(cited_content, SITE_URL), site_markdown)
     assert reference_numbers(html) == {"a-guide": 1, "a-study": 2, "a-review": 3}
     assert citations(html) == [
         [("1", "a-guide")],
@@ -85,28 +85,28 @@ def test_a_page_numbers_its_sources_in_the_order_it_first_cites_them(content, si
     ]
 
 
-def test_every_citation_number_is_the_number_of_the_entry_it_links_to(content, site_markdown):
-    html = rendered_page(Renderer(content, SITE_URL), site_markdown)
+def test_every_citation_number_is_the_number_of_the_entry_it_links_to(cited_content, site_markdown):
+    html = rendered_page(Renderer(cited_content, SITE_URL), site_markdown)
     listed = reference_numbers(html)
     for citation in citations(html):
         for number, source_id in citation:
             assert int(number) == listed[source_id], source_id
 
 
-def test_a_citation_is_one_bracket_whose_numbers_ascend(content, site_markdown):
-    html = rendered_page(Renderer(content, SITE_URL), site_markdown)
+def test_a_citation_is_one_bracket_whose_numbers_ascend(cited_content, site_markdown):
+    html = rendered_page(Renderer(cited_content, SITE_URL), site_markdown)
     third = html.find(id="third").select_one("sup.cite")
     assert third.get_text() == "[2, 3]"  # cited as a-review, a-study
 
 
-def test_a_page_s_numbers_do_not_depend_on_the_pages_rendered_before_it(content, site_markdown):
-    alone = rendered_page(Renderer(content, SITE_URL), site_markdown)
-    renderer = Renderer(content, SITE_URL)
-    point = content.benefits.general[0].model_copy(update={"sources": ["cited-elsewhere", "a-review"]})
+def test_a_page_s_numbers_do_not_depend_on_the_pages_rendered_before_it(cited_content, site_markdown):
+    alone = rendered_page(Renderer(cited_content, SITE_URL), site_markdown)
+    renderer = Renderer(cited_content, SITE_URL)
+    point = cited_content.benefits.general[0].model_copy(update={"sources": ["cited-elsewhere", "a-review"]})
     numbered_page(renderer, "index.md", [point])
     assert str(rendered_page(renderer, site_markdown)) == str(alone)
 
 
-def test_a_page_that_cites_nothing_lists_no_references(content, site_markdown):
-    html = site_markdown(numbered_page(Renderer(content, SITE_URL), PAGE, []))
+def test_a_page_that_cites_nothing_lists_no_references(cited_content, site_markdown):
+    html = site_markdown(numbered_page(Renderer(cited_content, SITE_URL), PAGE, []))
     assert not html.select("ol.references") and not html.find(id="references")

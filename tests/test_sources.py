@@ -75,3 +75,14 @@ def test_the_sources_page_lists_every_source_once_grouped_by_kind_and_numbered_i
 def test_every_source_address_is_a_public_web_address(content):
     for source in content.sources.sources:
         assert re.match(r"https?://[a-z0-9.-]+\.[a-z]{2,}/", source.address), source.id
+
+
+# The citations that a line break splits: an inline element broken across lines has a box on each.
+BROKEN_CITATIONS = "cites => cites.filter(cite => cite.getClientRects().length > 1).map(cite => cite.textContent)"
+
+
+def test_no_citation_breaks_inside_its_bracket_on_a_phone(page, site_url, content):
+    page.set_viewport_size({"width": 320, "height": 640})
+    for cited_page in citing_pages(content):
+        page.goto(site_url + url_path(cited_page))
+        assert page.eval_on_selector_all("sup.cite", BROKEN_CITATIONS) == [], cited_page
