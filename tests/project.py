@@ -16,14 +16,15 @@ ROOT = Path(__file__).resolve().parent.parent
 VALID_FIXTURES = ROOT / "tests" / "fixtures" / "valid"
 
 
-def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
+def mkdocs_build(project: Path, site_dir: Path, offline: bool = False) -> subprocess.CompletedProcess:
+    """A strict build; offline, as a pull request's preview is built to be browsed from disk (mkdocs.yml)."""
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=project,
         capture_output=True,
         text=True,
         check=False,  # the tests assert on the exit code
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "OFFLINE": str(offline).lower()},
     )
 
 
@@ -77,6 +78,15 @@ class BuiltSite:
     @property
     def base_url(self) -> str:
         """The site's public address (site_url), as the home page's canonical link gives it."""
+        return self._home_address.removesuffix("index.html")
+
+    @property
+    def directory_urls(self) -> bool:
+        """Whether pages are addressed by folder (as deployed) or by file (the preview browsed from disk)."""
+        return not self._home_address.endswith("index.html")
+
+    @property
+    def _home_address(self) -> str:
         return self.soup("").find("link", rel="canonical")["href"]
 
     def text(self, url_path: str) -> str:
