@@ -43,14 +43,14 @@ def test_the_same_sources_change_no_page(built_project, tmp_path):
 
 
 def test_a_citation_whose_number_alone_moved_is_no_change(tmp_path):
-    cited = '<p>Claim <sup class=cite>[<a href=#ref-{}>{}</a>]</sup></p><ol><li id=ref-{}>A source</li></ol>'
+    cited = "<p>Claim <sup class=cite>[<a href=#ref-{}>{}</a>]</sup></p><ol><li id=ref-{}>A source</li></ol>"
     base = one_page_site(tmp_path / "base", cited.format("smith-2020", 3, "smith-2020"))
     new = one_page_site(tmp_path / "new", cited.format("smith-2020", 1, "smith-2020"))
     assert "None: every page reads as on the base branch." in site_changes(base, new, new)
 
 
 def test_a_citation_of_another_source_is_a_change(tmp_path):
-    cited = '<p>Claim <sup class=cite>[<a href=#ref-{}>1</a>]</sup></p>'
+    cited = "<p>Claim <sup class=cite>[<a href=#ref-{}>1</a>]</sup></p>"
     base = one_page_site(tmp_path / "base", cited.format("smith-2020"))
     new = one_page_site(tmp_path / "new", cited.format("jones-2021"))
     assert "| `benefits/` | changed | `benefits/index.html` |" in site_changes(base, new, new)
@@ -76,7 +76,10 @@ def test_a_new_workout_is_listed_as_added_without_every_page_whose_navigation_gr
         shutil.copy(data / "workouts" / "short-session.yaml", data / "workouts" / "second-session.yaml")
 
     listed = site_changes(*built_with(built_project, tmp_path, add))
-    assert "| `workouts/second-session/` | added | `workouts/second-session.html` | `cards/second-session-A4.png`" in listed
+    assert (
+        "| `workouts/second-session/` | added | `workouts/second-session.html` | `cards/second-session-A4.png`"
+        in listed
+    )
     assert "`benefits/`" not in listed
 
 
@@ -88,4 +91,6 @@ def test_a_changed_plan_is_listed_with_its_printed_sheet(built_project, tmp_path
     listed = site_changes(*built_with(built_project, tmp_path, edit))
     plan_rows = [line for line in listed.splitlines() if line.startswith("| `plans/") and "`plans/` |" not in line]
     assert plan_rows
-    assert all(re.search(r"\| `plans/[a-z0-9-]+-A4\.png`, `plans/[a-z0-9-]+-Letter\.png` \|$", row) for row in plan_rows)
+    assert all(
+        re.search(r"\| `plans/[a-z0-9-]+-A4\.png`, `plans/[a-z0-9-]+-Letter\.png` \|$", row) for row in plan_rows
+    )
