@@ -719,7 +719,7 @@ RUN_KINDS = {
     "rest": "no run",
     "easy": "an easy or recovery run",
     "hard": "intervals, tempo, hills, or a race such as a parkrun",
-    "long": "the long run, the week's longest",
+    "long": "the week's longest run",
 }
 
 

@@ -13,7 +13,7 @@ from markupsafe import Markup, escape
 from . import plan_rules
 from .figures import HEAD_RADIUS, drawings
 from .load_rule import LOG_VERSION, log_advice, row_id, session_id
-from .models import Content
+from .models import RUN_KINDS, Content
 from .qr_codes import QrCodes
 from .site_map import link_target, relative_link
 from .text_links import TEXT_LINK
@@ -85,6 +85,7 @@ class Renderer:
         self.env.globals["public_url"] = self.public_url
         self.env.globals["qr_code_svg"] = QrCodes()
         self.env.globals["figure"] = self._figure
+        self.env.globals["run_kinds"] = RUN_KINDS
         self.loaded_variations = {variation.id for variation in content.variations.variations if variation.loaded}
         self.env.globals["loaded_variations"] = self.loaded_variations
         self.env.filters["cite"] = self._cite
