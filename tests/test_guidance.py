@@ -31,7 +31,7 @@ def test_the_fix_for_stopping_short_says_where_to_stop(content):
 
 def test_the_set_up_gives_bench_height_bar_position_and_head_position(content):
     setup = {cue.id: f"{cue.cue}. {cue.detail}" for cue in content.technique.setup}
-    says(setup["back-on-bench"], r"33 to 46 centimetres", r"cannot slide", r"just below your shoulder blades")
+    says(setup["back-on-bench"], r"36 to 46 centimetres", r"cannot slide", r"just below your shoulder blades")
     says(setup["bar-across-hips"], r"crease of your hips", r"pad", r"both hands")
     says(setup["chin-tucked"], r"chin tucked|tuck your chin", r"forward")
 
