@@ -10,6 +10,8 @@ import re
 
 import pytest
 
+from tests.contributor import fail_for, files_of_page
+
 ARTICLE_TITLE = "Hip Thrusts for Runners: Improving Speed and Endurance"
 ARTICLE_ADDRESS = "https://jokyro.com/hip-thrusts-for-runners-improving-speed-and-endurance/"
 
@@ -97,7 +99,11 @@ def test_the_article_fact_is_on_its_page(built_site, fact, url_path, patterns):
     found = [
         block for block in blocks(built_site, url_path) if all(re.search(p, block, re.IGNORECASE) for p in patterns)
     ]
-    assert found, f"no block of /{url_path} states: {fact}"
+    fail_for(
+        [] if found else [f"{files_of_page(url_path)}: no paragraph, list item or heading states: {fact}"],
+        "keep this fact of the article the guide grew from on its page, in your own words: these patterns must all"
+        f" match one block of text there: {', '.join(patterns)} (tests/test_article.py).",
+    )
 
 
 def test_the_article_is_credited_with_its_title_and_address(built_site):

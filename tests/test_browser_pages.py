@@ -11,6 +11,7 @@ import pytest
 from axe_playwright_python.base import AXE_SCRIPT
 
 from tests.browser import CASES, SCHEMES, VIEWPORTS
+from tests.contributor import fail_for, files_of_page
 
 # What a loaded page shows, in one call to the browser: axe's violations of the options given, the palette
 # applied, the body's background colour, how far the page scrolls sideways, and the first card of each grid of
@@ -125,7 +126,15 @@ def test_no_page_requests_anything_from_another_host(visits, viewport, scheme):
 
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_no_page_scrolls_sideways_on_a_phone(visits, scheme):
-    assert {path: visit.overflow_px for path, visit in visits("phone", scheme).items() if visit.overflow_px > 0} == {}
+    fail_for(
+        (
+            f"{files_of_page(path)}: its page is {visit.overflow_px} px wider than a phone's screen"
+            for path, visit in visits("phone", scheme).items()
+            if visit.overflow_px > 0
+        ),
+        "find the long word, address or table on that page and shorten or break it, so that a phone 320 px wide"
+        " shows the page without a sideways swipe; see it with `python3 dev.py serve` in your browser's phone view.",
+    )
 
 
 @pytest.mark.parametrize(("viewport", "scheme"), CASES)

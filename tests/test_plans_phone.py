@@ -4,8 +4,13 @@ swipe, inside a table or out. Desktop keeps the grid."""
 import pytest
 
 from tests.browser import VIEWPORTS
+from tests.contributor import fail_for
 
 PHONES = [320, 375]
+TOO_WIDE = (
+    "shorten the long words or names there (a running week's name, an exercise's name or notes), so that a phone"
+    " 320 px wide shows it whole; see it with `python3 dev.py serve` in your browser's phone view."
+)
 
 # Each day of a running week and each session of the weeks, with how far it reaches past the viewport, and every
 # element of the article whose content is wider than its box (clipped, or scrolled inside it).
@@ -46,17 +51,29 @@ def expected_cells(plan) -> int:
 
 @pytest.mark.parametrize("width", PHONES)
 def test_every_day_and_session_of_a_plan_is_inside_a_phones_width(phone_layouts, content, width):
-    for plan_id, plan in content.plans.items():
-        layout = phone_layouts[plan_id, width]
-        assert layout["cells"] == expected_cells(plan), plan_id
-        assert layout["outside"] == [], plan_id
+    assert {plan_id: phone_layouts[plan_id, width]["cells"] for plan_id in content.plans} == {
+        plan_id: expected_cells(plan) for plan_id, plan in content.plans.items()
+    }
+    fail_for(
+        (
+            f"data/plans/{plan_id}.yaml: at {width} px, the cell {cell!r} reaches past the screen's edge"
+            for plan_id in content.plans
+            for cell in phone_layouts[plan_id, width]["outside"]
+        ),
+        TOO_WIDE,
+    )
 
 
 @pytest.mark.parametrize("width", PHONES)
 def test_nothing_on_a_plan_page_is_clipped_or_scrolls_sideways_on_a_phone(phone_layouts, content, width):
-    assert {plan_id: phone_layouts[plan_id, width]["clipped"] for plan_id in content.plans} == {
-        plan_id: [] for plan_id in content.plans
-    }
+    fail_for(
+        (
+            f"data/plans/{plan_id}.yaml: at {width} px, the content of <{element}> is wider than its box"
+            for plan_id in content.plans
+            for element in phone_layouts[plan_id, width]["clipped"]
+        ),
+        TOO_WIDE,
+    )
 
 
 def test_a_desktop_keeps_the_plan_grid(page, site_url, content):
