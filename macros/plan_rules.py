@@ -42,10 +42,16 @@ class Day(Protocol):
 
 @dataclass(frozen=True)
 class Breach:
-    """A broken rule: where in the plan file, and what the rule allows."""
+    """A broken rule: where in the plan file, which rule, what it allows, and what the plan has instead."""
 
     path: tuple
-    expected: str
+    rule: str
+    allowed: str
+    got: object = None  # a count, or words
+
+    @property
+    def expected(self) -> str:
+        return f"{self.allowed} (rule: {self.rule})" + ("" if self.got is None else f", got {self.got}")
 
 
 def session_exercises(session: PlanSession, workouts: Mapping[str, Workout]) -> list[Exercise]:
@@ -132,7 +138,9 @@ def _phase_ranges(plan: Plan, phases: dict[str, Phase], workouts) -> list[Breach
             breaches.append(
                 Breach(
                     ("weeks", week_index, "sessions"),
-                    f"{_span(allowed)} sessions in a week of phase '{phase.id}' (rule: sessions per week), got {count}",
+                    "sessions per week",
+                    f"{_span(allowed)} sessions in a week of phase '{phase.id}'",
+                    count,
                 )
             )
         for session_index, session in enumerate(week.sessions):
@@ -141,8 +149,9 @@ def _phase_ranges(plan: Plan, phases: dict[str, Phase], workouts) -> list[Breach
                 breaches.append(
                     Breach(
                         ("weeks", week_index, "sessions", session_index, "workout"),
-                        f"a workout of at most {MAX_PLAN_EXERCISES} exercises in a plan, as its sheet has room for "
-                        f"(rule: sheet), got {count}",
+                        "sheet",
+                        f"a workout of at most {MAX_PLAN_EXERCISES} exercises in a plan, as its sheet has room for",
+                        count,
                     )
                 )
     placed = list(_placed_exercises(plan, workouts))
@@ -151,8 +160,9 @@ def _phase_ranges(plan: Plan, phases: dict[str, Phase], workouts) -> list[Breach
         breaches.append(
             Breach(
                 ("weeks",),
-                f"at most {MAX_PLAN_LOG_ROWS} exercises across the plan's sessions, a row each on its printed log "
-                f"(rule: sheet), got {rows}",
+                "sheet",
+                f"at most {MAX_PLAN_LOG_ROWS} exercises across the plan's sessions, a row each on its printed log",
+                rows,
             )
         )
     for week_index, exercise, where in placed:
@@ -161,9 +171,7 @@ def _phase_ranges(plan: Plan, phases: dict[str, Phase], workouts) -> list[Breach
             bounds, value = getattr(phase, field), getattr(exercise, field)
             if not bounds.min <= value <= bounds.max:
                 path, of = where(field)
-                breaches.append(
-                    Breach(path, f"{_span(bounds)} {words} in phase '{phase.id}'{of} (rule: {rule}), got {value}")
-                )
+                breaches.append(Breach(path, rule, f"{_span(bounds)} {words} in phase '{phase.id}'{of}", value))
     return breaches
 
 
@@ -180,8 +188,9 @@ def _starting_out(plan: Plan, phases: dict[str, Phase], rules: PlanRules) -> lis
     return [
         Breach(
             ("weeks", first, "phase"),
-            f"a plan of level 1 (from zero) that starts with at least {needed} starting-out weeks "
-            f"(rule: starting out), got {first}",
+            "starting out",
+            f"a plan of level 1 (from zero) that starts with at least {needed} starting-out weeks",
+            first,
         )
     ]
 
@@ -213,8 +222,9 @@ def _weekly_volume(plan: Plan, phases: dict[str, Phase], rules: PlanRules, worko
             breaches.append(
                 Breach(
                     at,
-                    f"a lighter week after at most {most_in_a_row} weeks in a row without one (rule: lighter week), "
-                    f"got week {streak} in a row",
+                    "lighter week",
+                    f"a lighter week after at most {most_in_a_row} weeks in a row without one",
+                    f"week {streak} in a row",
                 )
             )
         if not index:
@@ -225,14 +235,14 @@ def _weekly_volume(plan: Plan, phases: dict[str, Phase], rules: PlanRules, worko
             breaches.append(
                 Breach(
                     at,
+                    "weekly set step",
                     f"at most {most} hip thrust sets this week: {step} more than the {level} before, and no more than "
-                    f"{share}% more (rule: weekly set step), got {sets[index]}",
+                    f"{share}% more",
+                    sets[index],
                 )
             )
         if stage == "holding" and sets[index] > level:
-            breaches.append(
-                Breach(at, f"at most {level} hip thrust sets, as the weeks before (rule: hold), got {sets[index]}")
-            )
+            breaches.append(Breach(at, "hold", f"at most {level} hip thrust sets, as the weeks before", sets[index]))
         if stage in LIGHTER_STAGES:
             cut = cuts[stage]
             most_lighter = level * (100 - cut) // 100
@@ -240,8 +250,10 @@ def _weekly_volume(plan: Plan, phases: dict[str, Phase], rules: PlanRules, worko
                 breaches.append(
                     Breach(
                         at,
+                        "taper" if stage == "taper" else "lighter week",
                         f"at most {most_lighter} hip thrust sets, at least {cut}% fewer than the {level} before this "
-                        f"lighter stretch (rule: {'taper' if stage == 'taper' else 'lighter week'}), got {sets[index]}",
+                        "lighter stretch",
+                        sets[index],
                     )
                 )
             fewest, fewest_before = (
@@ -252,8 +264,9 @@ def _weekly_volume(plan: Plan, phases: dict[str, Phase], rules: PlanRules, worko
                 breaches.append(
                     Breach(
                         at,
-                        f"at least {fewest_before} repetitions in reserve in every set, no harder than the week before "
-                        f"(rule: lighter week), got {fewest}",
+                        "lighter week",
+                        f"at least {fewest_before} repetitions in reserve in every set, no harder than the week before",
+                        fewest,
                     )
                 )
         else:
@@ -266,7 +279,7 @@ def _race(plan: Plan, phases: dict[str, Phase], rules: PlanRules, workouts) -> l
     tapering = [index for index, week in enumerate(plan.weeks) if phases[week.phase].stage == "taper"]
     if plan.race is None:
         return [
-            Breach(("weeks", index, "phase"), "a taper only in a plan with a race (rule: taper), got a taper week")
+            Breach(("weeks", index, "phase"), "taper", "a taper only in a plan with a race", "a taper week")
             for index in tapering
         ]
     taper = rules.taper_for(plan.race.distance)
@@ -277,8 +290,9 @@ def _race(plan: Plan, phases: dict[str, Phase], rules: PlanRules, workouts) -> l
         breaches.append(
             Breach(
                 ("race", "distance"),
-                f"the last {weeks} week(s) in a taper phase before a {plan.race.distance} race, and no other "
-                f"(rule: taper), got taper weeks {', '.join(str(index + 1) for index in tapering) or 'none'}",
+                "taper",
+                f"the last {weeks} week(s) in a taper phase before a {plan.race.distance} race, and no other",
+                f"taper weeks {', '.join(str(index + 1) for index in tapering) or 'none'}",
             )
         )
     most = taper.last_week_sessions.value
@@ -286,8 +300,9 @@ def _race(plan: Plan, phases: dict[str, Phase], rules: PlanRules, workouts) -> l
         breaches.append(
             Breach(
                 ("weeks", last, "sessions"),
-                f"at most {most} session(s) in the race week of a {plan.race.distance} race (rule: taper), "
-                f"got {len(plan.weeks[last].sessions)}",
+                "taper",
+                f"at most {most} session(s) in the race week of a {plan.race.distance} race",
+                len(plan.weeks[last].sessions),
             )
         )
     heavy = rules.heavy_below_reps_in_reserve.value
@@ -297,8 +312,9 @@ def _race(plan: Plan, phases: dict[str, Phase], rules: PlanRules, workouts) -> l
             breaches.append(
                 Breach(
                     path,
-                    f"at least {heavy} repetitions in reserve{of}: nothing heavy in a taper (rule: taper), "
-                    f"got {exercise.reps_in_reserve}",
+                    "taper",
+                    f"at least {heavy} repetitions in reserve{of}: nothing heavy in a taper",
+                    exercise.reps_in_reserve,
                 )
             )
     return breaches
@@ -354,8 +370,9 @@ def placement_breaches(shape: PlanShape, days: Sequence[Day], rules: PlanRules, 
         breaches.append(
             Breach(
                 at + ("days",),
-                f"a day with hip_thrusts: true for each of the {shape.busiest} sessions of the plan's busiest week "
-                f"(rule: placement), got {len(slots)}",
+                "placement",
+                f"a day with hip_thrusts: true for each of the {shape.busiest} sessions of the plan's busiest week",
+                len(slots),
             )
         )
     apart = rules.days_between_sessions.value
@@ -363,16 +380,17 @@ def placement_breaches(shape: PlanShape, days: Sequence[Day], rules: PlanRules, 
         where = at + ("days", day, "hip_thrusts")
         next_run = days[(day + 1) % 7].run
         if days[day].run == "long":
-            breaches.append(Breach(where, "no session on long-run day (rule: placement)"))
+            breaches.append(Breach(where, "placement", "no session on long-run day"))
         if next_run in KEY_RUNS:
-            breaches.append(Breach(where, f"no session on the day before a {next_run} run (rule: placement), got one"))
+            breaches.append(Breach(where, "placement", f"no session on the day before a {next_run} run", "one"))
         previous = slots[order - 1] if len(slots) > 1 else None
         if previous is not None and (day - previous - 1) % 7 < apart:
             breaches.append(
                 Breach(
                     where,
-                    f"at least {apart} day(s) without hip thrusts between two sessions (rule: days between "
-                    f"sessions), got {(day - previous - 1) % 7} after {WEEKDAYS[previous]}",
+                    "days between sessions",
+                    f"at least {apart} day(s) without hip thrusts between two sessions",
+                    f"{(day - previous - 1) % 7} after {WEEKDAYS[previous]}",
                 )
             )
     breaches += _clear_of_key_runs(shape, days, rules, at, slots)
@@ -394,17 +412,16 @@ def _clear_of_key_runs(shape: PlanShape, days, rules: PlanRules, at: tuple, slot
         if key is None:
             continue
         reported.add(day)
-        what = (
-            f"no session in the {clear} days before a hard or long run in a starting-out week (rule: first weeks)"
+        rule, allowed = (
+            ("first weeks", f"no session in the {clear} days before a hard or long run in a starting-out week")
             if guard == "first weeks"
-            else f"no heavy session (fewer than {heavy} in reserve) in the {clear} days before the long run "
-            "(rule: heavy sessions)"
-        )
-        breaches.append(
-            Breach(
-                at + ("days", day, "hip_thrusts"), f"{what}, got one {ahead.index(key) + 1} day(s) before a {key} run"
+            else (
+                "heavy sessions",
+                f"no heavy session (fewer than {heavy} in reserve) in the {clear} days before the long run",
             )
         )
+        got = f"one {ahead.index(key) + 1} day(s) before a {key} run"
+        breaches.append(Breach(at + ("days", day, "hip_thrusts"), rule, allowed, got))
     return breaches
 
 
@@ -422,9 +439,10 @@ def _clear_of_the_race(shape: PlanShape, rules: PlanRules, at: tuple, slots: lis
                 breaches.append(
                     Breach(
                         at + ("days", day, "hip_thrusts"),
+                        "taper",
                         f"no session in the last {clear} days before a {shape.race_distance} race, race day "
-                        f"included, nor after it (rule: taper), got one in week {week_index + 1}, "
-                        f"{days_before} day(s) before",
+                        "included, nor after it",
+                        f"one in week {week_index + 1}, {days_before} day(s) before",
                     )
                 )
     return breaches

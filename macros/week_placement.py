@@ -9,15 +9,12 @@ runner does not run are not part of the key: the page only labels them.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from itertools import combinations
 from typing import NamedTuple
 
 from .models import WEEKDAYS, Plan, ProgrammingFile, Workout
 from .plan_rules import KEY_RUNS, PlanShape, placement_breaches, plan_shape
-
-_RULE = re.compile(r"\(rule: ([^)]+)\)")
 
 
 def runs_of(long: int, hard_mask: int) -> list[str]:
@@ -56,7 +53,7 @@ def _ranked(runs: list[str], sessions: int) -> list[tuple[int, ...]]:
 def _rules_broken(breaches_of_each: list[list]) -> list[str]:
     """The rules that the placement breaking the fewest rules breaks."""
     closest = min(breaches_of_each, key=len)
-    return sorted({match for breach in closest for match in _RULE.findall(breach.expected)})
+    return sorted({breach.rule for breach in closest})
 
 
 def table_entry(table: str, long: int, hard_mask: int, race_day: int = 0) -> str:
