@@ -3,9 +3,10 @@
 // sessions go is looked up in what the build worked out with the plan checker's rules (macros/week_placement.py):
 // nothing here decides a placement. Without this script the page shows the plan's example weeks.
 (() => {
-  const DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
-  const NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
-  const RUNS = {long: "Long run", hard: "Hard run", easy: "Easy run", rest: "Rest"};
+  // The days, Monday first as the looked-up table counts them, their names and the kinds of run: from the page.
+  let DAYS = [];
+  let NAMES = [];
+  let RUNS = {};
   const STORE_KEY = "hip-thrusts-for-runners.week";
   const FIELDS = ["long", "hard", "rest", "race"];
 
@@ -141,6 +142,7 @@
 
   function setUp(widget) {
     const data = JSON.parse(widget.dataset.planWeek);
+    ({days: DAYS, names: NAMES, runs: RUNS} = JSON.parse(widget.dataset.planWords));
     const form = widget.querySelector("form");
     const address = new URLSearchParams(location.search);
     const given = FIELDS.some(field => address.has(field));
