@@ -8,6 +8,7 @@ import pytest
 from macros.load import ContentError, load_content
 from macros.models import RunDay
 from macros.plan_rules import placement_breaches, plan_shape, session_exercises, weekly_sets
+from tests.contributor import fail_for
 
 
 def sessions_per_week(plan) -> list[int]:
@@ -18,56 +19,98 @@ def phases_of(plan, content) -> list[str]:
     return [content.programming.phases_by_id[week.phase].stage for week in plan.weeks]
 
 
+def keeps(promises: dict[tuple[str, str], bool]) -> None:
+    """Each plan keeps each promise the guide makes of it: {(plan id, what the promise is): whether it is kept}."""
+    fail_for(
+        (
+            f"data/plans/{plan_id}.yaml: no longer {promise}"
+            for (plan_id, promise), kept in promises.items()
+            if not kept
+        ),
+        "keep what the guide promises of this plan (its title, the plans page and the questions rely on it), or"
+        " change the promise in tests/test_plans.py and say why in your pull request.",
+    )
+
+
+def keeps_plan(plan_id: str, promises: dict[str, bool]) -> None:
+    keeps({(plan_id, promise): kept for promise, kept in promises.items()})
+
+
 def test_the_plan_from_zero_starts_with_starting_out_weeks_and_grows_from_one_to_two_sessions(content):
     plan = content.plans["from-zero"]
-    assert plan.level == 1 and len(plan.weeks) == 8
-    assert phases_of(plan, content)[:2] == ["starting-out", "starting-out"]
-    assert sessions_per_week(plan)[0] == 1 and max(sessions_per_week(plan)) == 2
-    assert "lighter" in phases_of(plan, content)
+    keeps_plan(
+        "from-zero",
+        {
+            "a level 1 plan of 8 weeks": plan.level == 1 and len(plan.weeks) == 8,
+            "starts with 2 starting-out weeks": phases_of(plan, content)[:2] == ["starting-out", "starting-out"],
+            "grows from 1 session a week to 2": sessions_per_week(plan)[0] == 1 and max(sessions_per_week(plan)) == 2,
+            "has a lighter week": "lighter" in phases_of(plan, content),
+        },
+    )
 
 
 def test_the_build_plan_lasts_six_to_eight_weeks_at_two_sessions_a_week_at_most(content):
     plan = content.plans["build"]
-    assert 6 <= len(plan.weeks) <= 8
-    assert max(sessions_per_week(plan)) == 2
+    keeps_plan(
+        "build",
+        {
+            "6 to 8 weeks long": 6 <= len(plan.weeks) <= 8,
+            "at most 2 sessions a week": max(sessions_per_week(plan)) == 2,
+        },
+    )
 
 
 def test_the_racing_season_plan_keeps_one_session_a_week_and_tapers_for_its_10_km(content):
     plan = content.plans["racing-season"]
-    assert set(sessions_per_week(plan)) == {1}
-    assert plan.race is not None and plan.race.distance == "10k"
-    assert phases_of(plan, content)[-1] == "taper"
     sets = weekly_sets(plan, content.workouts)
-    assert sets[-1] < sets[0]
+    keeps_plan(
+        "racing-season",
+        {
+            "1 session every week": set(sessions_per_week(plan)) == {1},
+            "a plan for a 10 km race": plan.race is not None and plan.race.distance == "10k",
+            "ends with a taper week": phases_of(plan, content)[-1] == "taper",
+            "ends with fewer sets than it starts with": sets[-1] < sets[0],
+        },
+    )
 
 
 def test_the_marathon_plan_tapers_longer_and_keeps_race_week_for_running(content):
     plan = content.plans["marathon-season"]
-    assert plan.race is not None and plan.race.distance == "marathon"
-    assert phases_of(plan, content)[-2:] == ["taper", "taper"]
-    assert plan.weeks[-1].sessions == []
+    keeps_plan(
+        "marathon-season",
+        {
+            "a plan for a marathon": plan.race is not None and plan.race.distance == "marathon",
+            "ends with 2 taper weeks": phases_of(plan, content)[-2:] == ["taper", "taper"],
+            "keeps race week free of sessions": plan.weeks[-1].sessions == [],
+        },
+    )
 
 
 def test_the_no_gym_plan_needs_no_barbell(content):
     plan = content.plans["no-gym"]
-    assert 6 <= len(plan.weeks) <= 8
     variations = {
         exercise.variation
         for week in plan.weeks
         for s in week.sessions
         for exercise in session_exercises(s, content.workouts)
     }
-    assert all("Barbell" not in content.variation(v).equipment for v in variations)
+    keeps_plan(
+        "no-gym",
+        {
+            "6 to 8 weeks long": 6 <= len(plan.weeks) <= 8,
+            "free of barbell exercises": all("Barbell" not in content.variation(v).equipment for v in variations),
+        },
+    )
 
 
 def test_every_plan_says_what_comes_after_it(content):
-    for plan_id, plan in content.plans.items():
-        assert plan.next, plan_id
+    keeps({(plan_id, "says what comes after it (next)"): bool(plan.next) for plan_id, plan in content.plans.items()})
 
 
 def test_every_plan_places_its_sessions_in_two_example_running_weeks(content):
-    for plan_id, plan in content.plans.items():
-        assert len(plan.running_weeks) == 2, plan_id
+    keeps(
+        {(plan_id, "shows 2 example running weeks"): len(p.running_weeks) == 2 for plan_id, p in content.plans.items()}
+    )
 
 
 def test_a_workout_in_a_plan_counts_with_all_its_sets(content):
