@@ -5,6 +5,7 @@ import re
 
 from macros.models import SOURCE_KINDS
 from macros.site_map import page_of_data_file
+from tests.contributor import fail_for
 
 HEADINGS = {"study": "Studies", "review": "Reviews", "guide": "Guides", "article": "Articles"}
 
@@ -73,8 +74,14 @@ def test_the_sources_page_lists_every_source_once_grouped_by_kind_and_numbered_i
 
 
 def test_every_source_address_is_a_public_web_address(content):
-    for source in content.sources.sources:
-        assert re.match(r"https?://[a-z0-9.-]+\.[a-z]{2,}/", source.address), source.id
+    fail_for(
+        (
+            f"data/sources.yaml, source {source.id}: {source.address} is not a public web address"
+            for source in content.sources.sources
+            if not re.match(r"https?://[a-z0-9.-]+\.[a-z]{2,}/", source.address)
+        ),
+        "give the address where anyone can read the source, starting https:// (or http://) and a public host name.",
+    )
 
 
 # The citations that a line break splits: an inline element broken across lines has a box on each.
