@@ -251,7 +251,7 @@ def _claim_problem(figure: Figure, cue_id: str, done_right: bool, rule_name: str
 
 
 def _drawing_problems(figure: Figure) -> Iterator[tuple[tuple[str | int, ...], str]]:
-    """An angle mark or a neck needs its joints apart, to have a direction."""
+    """An angle mark, a neck or a band needs its points apart, to have a direction."""
     at = joints(figure)
     for index, (first, vertex, last) in enumerate(figure.angles):
         together = [name for name in (first, last) if length(at[name], at[vertex]) == 0]
@@ -268,3 +268,5 @@ def _drawing_problems(figure: Figure) -> Iterator[tuple[tuple[str | int, ...], s
             )
     if "shoulder" in at and length(at["head"], at["shoulder"]) == 0:
         yield ("joints", "head"), "the head apart from the shoulder, to draw the neck between them"
+    if figure.band and figure.band.ends[0] == figure.band.ends[1]:
+        yield ("band", "ends"), "the band's two ends at different places, to draw it across the leg"

@@ -14,14 +14,22 @@ if TYPE_CHECKING:  # for annotations only: models imports the figure rules, whic
     from .models import Figure
 
 HEAD_RADIUS = 9
+LIMB_WIDTH = 4
+BAR_RADIUS = 2.5  # the bar's end, at the centre of its plate
+BAND_WIDTH = 6
 ANGLE_MARK_RADIUS = 14
+# A label's size, in centimetres of the figure: 9 pt on a printed card's figure (60 mm across), 12 px on screen
+# wherever a figure is at least half its natural width; the browser tests measure both.
+LABEL_SIZE = 12
+# The sizes the template draws with.
+SHAPE_SIZES = {"head_radius": HEAD_RADIUS, "limb_width": LIMB_WIDTH, "bar_radius": BAR_RADIUS, "label_size": LABEL_SIZE}
 ARROW_LENGTH = 16
 OPEN_ANGLE = 120  # degrees
 MARGIN = 6
 PIXELS_PER_CM = 2  # every figure at one scale, so that side and front views side by side match
 FRONT_VIEW_HALF_WIDTH = 40  # a front view spans at least this far either side, to keep the side views' scale
 
-# The limbs, as chains of joints drawn as one stroke each; the far leg first, so that the near side covers it.
+# The limbs, as chains of joints drawn as one stroke each: a raised leg in the same ink as the one it stands on.
 LIMBS = {
     "side": [
         ("hip", "other_knee", "other_ankle", "other_toe"),
@@ -29,12 +37,12 @@ LIMBS = {
         ("shoulder", "elbow", "wrist"),
     ],
     "front": [
-        ("right_hip", "right_shoulder", "left_shoulder", "left_hip"),
         ("right_toe", "right_ankle", "right_knee", "right_hip", "left_hip", "left_knee", "left_ankle", "left_toe"),
     ],
 }
-# A limb that passes through one of these joints lies behind the others: it is drawn fainter.
-FAR_SIDE = ("other_knee", "right_shoulder")
+# Seen from the feet, the trunk lies beyond the legs: a shaded outline, so that it reads as the body behind them
+# rather than as lines to compare with the legs.
+TRUNK = {"front": ("right_hip", "right_shoulder", "left_shoulder", "left_hip")}
 
 Point = tuple[float, float]
 
@@ -102,7 +110,8 @@ class Drawing:
     floor: str
     rectangles: list[tuple[str, str, str, str]]  # x, y, width, height
     bar: tuple[str, str, str] | None  # centre x, y, plate radius
-    limbs: list[tuple[str, bool]]  # path data, far side
+    trunk: str | None  # path data, closed
+    limbs: list[str]  # path data
     neck: str | None  # path data
     head: tuple[str, str] | None  # centre
     band: str | None
@@ -159,11 +168,8 @@ def _shapes(figure: Figure) -> tuple[dict, list[Point]]:
     """The shapes of a figure in SVG coordinates, and the points they reach in the data's frame."""
     at = joints(figure)
     extent: list[Point] = list(at.values())
-    limbs = []
-    for chain in LIMBS[figure.view]:
-        if all(name in at for name in chain):  # the far leg is drawn only where it differs
-            path = "M" + "L".join(_svg(at[name]) for name in chain)
-            limbs.append((path, any(name in FAR_SIDE for name in chain)))
+    limbs = [_chain(at, chain) for chain in LIMBS[figure.view] if all(name in at for name in chain)]
+    trunk = _chain(at, TRUNK[figure.view]) + "Z" if figure.view in TRUNK else None
     neck = head = None
     if "head" in at:
         head = _flipped(at["head"])
@@ -181,9 +187,9 @@ def _shapes(figure: Figure) -> tuple[dict, list[Point]]:
         extent += [(centre[0] + d, centre[1] + d) for d in (-radius, radius)]
     band = None
     if figure.band:
-        ends = [_point(end) for end in figure.band.ends]
-        band = f"M{_svg(ends[0])}L{_svg(ends[1])}"
-        extent += ends
+        corners = _strip(*(_point(end) for end in figure.band.ends), BAND_WIDTH)
+        band = "M" + "L".join(map(_svg, corners)) + "Z"
+        extent += corners
     angles = []
     for names in figure.angles:
         mark, points = _angle_mark(*(at[name] for name in names))
@@ -198,9 +204,33 @@ def _shapes(figure: Figure) -> tuple[dict, list[Point]]:
         extent += [(-FRONT_VIEW_HALF_WIDTH, 0), (FRONT_VIEW_HALF_WIDTH, 0)]
     guides = [f"M{_svg(at[start])}L{_svg(at[end])}" for start, end in figure.lines]
     shapes = dict(
-        rectangles=rectangles, bar=bar, limbs=limbs, neck=neck, head=head, band=band, guides=guides, angles=angles
+        rectangles=rectangles,
+        bar=bar,
+        trunk=trunk,
+        limbs=limbs,
+        neck=neck,
+        head=head,
+        band=band,
+        guides=guides,
+        angles=angles,
     )
     return shapes | {"arrows": arrows}, extent
+
+
+def _strip(start: Point, end: Point, width: float) -> list[Point]:
+    """The corners of a strip of this width along the segment from start to end."""
+    half = width / 2 / length(start, end)
+    dx, dy = (end[1] - start[1]) * half, (start[0] - end[0]) * half  # across the segment
+    return [
+        (start[0] + dx, start[1] + dy),
+        (end[0] + dx, end[1] + dy),
+        (end[0] - dx, end[1] - dy),
+        (start[0] - dx, start[1] - dy),
+    ]
+
+
+def _chain(at: dict[str, Point], names: tuple[str, ...]) -> str:
+    return "M" + "L".join(_svg(at[name]) for name in names)
 
 
 def _bounds(extent: list[Point]) -> Bounds:

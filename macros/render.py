@@ -11,7 +11,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup, escape
 
 from . import plan_rules
-from .figures import HEAD_RADIUS, drawings
+from .figures import SHAPE_SIZES, drawings
 from .load_rule import LOG_VERSION, log_advice, row_id, session_id
 from .models import RUN_KINDS, Content
 from .qr_codes import QrCodes
@@ -117,7 +117,7 @@ class Renderer:
         figure, drawing = self.content.figure(figure_id), self.drawings[figure_id]
         if figure_id not in self.figure_parts:
             # What a figure shows and says is the same under every key: render it once per figure.
-            parts = {"figure": figure, "drawing": drawing, "head_radius": HEAD_RADIUS}
+            parts = {"figure": figure, "drawing": drawing, **SHAPE_SIZES}
             self.figure_parts[figure_id] = (
                 Markup(self.render("figure_shapes.html", None, **parts)),
                 Markup(self.render("figure_description.html", None, **parts)),

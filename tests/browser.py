@@ -78,3 +78,20 @@ def serve_directory(path: str | os.PathLike, handler: type[QuietHandler] = Quiet
         server.shutdown()
         server.server_close()
         thread.join()
+
+
+# Each figure on the page as shown: its title, where it is and how wide, the same of its column, and its smallest
+# label's size (null without one); all in CSS pixels.
+FIGURES_SHOWN = """() => [...document.querySelectorAll("figure.drawing")].map(figure => {
+  const drawing = figure.querySelector("svg"), shown = drawing.getBoundingClientRect();
+  const column = figure.closest("article").getBoundingClientRect();
+  const labels = [...drawing.querySelectorAll("text")].map(
+    text => text.getScreenCTM().a * parseFloat(getComputedStyle(text).fontSize));
+  return {title: drawing.querySelector("title").textContent, left: shown.left, width: shown.width,
+          column_left: column.left, column_width: column.width, smallest_label: labels.length ? Math.min(...labels) : null};
+})"""
+
+
+def figures_shown(page) -> list[dict]:
+    """The figures of the page as it is shown now (on screen, or under print media after print_to_pdf)."""
+    return page.evaluate(FIGURES_SHOWN)

@@ -9,13 +9,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from macros.figure_rules import RULES, figure_problems
-from macros.figures import angle_at, bend, drawings, joints, length
+from macros.figures import BAR_RADIUS, angle_at, bend, drawings, joints, length
 from macros.load import load_content
 from macros.models import FIGURE_RULES, SIDE_JOINTS, Figure
 from macros.render import Renderer, plain_text
+from tests.browser import SCHEMES, VIEWPORTS, figures_shown
+from tests.contributor import fail_for
 from tests.project import ROOT, VALID_FIXTURES
 
 SVG = "{http://www.w3.org/2000/svg}"
+SMALLEST_LABEL_PX = 12  # on screen; on paper 9 pt, the same 12 CSS pixels (tests/test_print.py)
 MAX_SVG_BYTES = 4096
 SEGMENT_TOLERANCE_CM = 1.5
 # Segments that are true lengths in a view, as the joint pairs that measure them. Front-view thighs point
@@ -187,6 +190,15 @@ def test_a_figure_that_cannot_be_drawn_is_one_problem_at_the_field_that_stops_it
         drawings([figure])
 
 
+def test_a_band_whose_ends_meet_is_one_problem_at_its_ends():
+    figure = fixture_figure("top", band={"ends": [[88, 55], [88, 55]]})
+    assert problems_of(figure) == [
+        (0, ("band", "ends"), "the band's two ends at different places, to draw it across the leg")
+    ]
+    with pytest.raises(ArithmeticError):
+        drawings([figure])
+
+
 # Joints on a coarse grid, so that joints at one place and joints in a straight line come up often.
 GRID_POINT = st.lists(st.integers(-1, 1).map(lambda step: step * 20.0), min_size=2, max_size=2)
 
@@ -218,15 +230,92 @@ def test_each_body_segment_has_the_same_length_in_every_figure_of_a_view(content
         assert max(lengths.values()) - min(lengths.values()) <= SEGMENT_TOLERANCE_CM, f"{segment}: {lengths}"
 
 
+def test_the_figure_of_a_loaded_variation_holds_its_load(content):
+    unloaded = []
+    for variation in content.variations.variations:
+        figure = content.figure(variation.figure)
+        held = figure.bar is not None and length(joints(figure)["wrist"], tuple(figure.bar.at)) <= BAR_RADIUS
+        if variation.loaded and not held:
+            unloaded.append(
+                f"data/figures.yaml: figure '{figure.id}' of the loaded variation '{variation.id}' holds no bar"
+            )
+    fail_for(
+        unloaded,
+        "give the figure a bar across the hips (bar: and the cue bar-across-hips in shows), the wrist at its centre.",
+    )
+
+
 @pytest.fixture(scope="module")
-def svgs(content) -> dict[str, str]:
-    """Each figure's SVG as the pages get it."""
+def figure_html(content) -> dict[str, str]:
+    """Each figure as the pages get it, caption included."""
     template = Renderer(content, site_url="https://example.org/").env.from_string("{{ figure(figure_id, figure_id) }}")
-    svgs = {}
+    return {figure.id: template.render(page="technique.md", figure_id=figure.id) for figure in content.figures.figures}
+
+
+@pytest.fixture(scope="module")
+def svgs(figure_html) -> dict[str, str]:
+    """Each figure's SVG as the pages get it."""
+    return {
+        figure_id: html[html.index("<svg") : html.index("</svg>") + len("</svg>")]
+        for figure_id, html in figure_html.items()
+    }
+
+
+def shapes_of(svg: str, kind: str) -> list[ET.Element]:
+    return [element for element in ET.fromstring(svg).iter() if element.get("class") == kind]
+
+
+def test_a_plate_is_drawn_over_the_body_and_the_guide_lines(content, svgs):
+    # In front of the hips, the plate hides what it covers: no line is drawn across it (extra.css fills it).
+    loaded = [figure.id for figure in content.figures.figures if figure.bar]
+    assert loaded
+    for figure_id in loaded:
+        shapes = [element.get("class") for element in ET.fromstring(svgs[figure_id]).iter()]
+        behind = [index for index, kind in enumerate(shapes) if kind in ("trunk", "limb", "band", "guide")]
+        assert shapes.index("plate") > max(behind), figure_id
+
+
+def test_a_band_is_drawn_as_a_band(content, svgs):
+    banded = [figure.id for figure in content.figures.figures if figure.band]
+    assert banded
+    for figure_id in banded:
+        bands = shapes_of(svgs[figure_id], "band")
+        assert len(bands) == 1, f"{figure_id}: {len(bands)} bands"
+        band = bands[0]
+        corners = [tuple(map(float, pair)) for pair in re.findall(r"(-?[\d.]+),(-?[\d.]+)", band.get("d"))]
+        width, reach = sorted(length(corners[side], corners[side + 1]) for side in (0, 1))
+        assert band.get("d").endswith("Z") and band.get("fill") == "currentColor", figure_id
+        assert band.get("stroke-dasharray") is None, figure_id
+        assert width >= 5 and reach >= 15, f"{figure_id}: a strip {width:.0f} by {reach:.0f} cm"
+
+
+def test_a_raised_leg_is_drawn_like_the_leg_it_stands_on(content, svgs):
+    raised = [figure.id for figure in content.figures.figures if "other_knee" in figure.joints]
+    assert raised
+    for figure_id in raised:
+        body = ET.fromstring(svgs[figure_id]).find(f"{SVG}g")  # the limbs and the neck, in one stroke width
+        assert len(body) == 4, figure_id
+        assert all(set(path.attrib) <= {"d", "class"} for path in body), f"{figure_id}: a limb in other ink"
+
+
+def test_seen_from_the_front_the_trunk_is_a_shaded_shape_behind_the_legs(content, svgs):
+    front = [figure.id for figure in content.figures.figures if figure.view == "front"]
+    assert front
+    for figure_id in front:
+        shapes = [element.get("class") for element in ET.fromstring(svgs[figure_id]).iter()]
+        trunks = shapes_of(svgs[figure_id], "trunk")
+        assert len(trunks) == 1, f"{figure_id}: {len(trunks)} trunks"
+        trunk = trunks[0]
+        assert trunk.get("d").endswith("Z") and trunk.get("fill") == "currentColor", figure_id
+        assert shapes.index("trunk") < shapes.index("limb"), figure_id
+
+
+def test_a_mistake_drawn_against_a_guide_line_says_which_line_is_right_and_which_is_wrong(content, figure_html):
     for figure in content.figures.figures:
-        html = template.render(page="technique.md", figure_id=figure.id)
-        svgs[figure.id] = html[html.index("<svg") : html.index("</svg>") + len("</svg>")]
-    return svgs
+        caption = figure_html[figure.id].split("<figcaption>")[1]
+        assert ("Dashed line: right. Solid line: wrong." in caption) is bool(figure.gets_wrong and figure.lines), (
+            figure.id
+        )
 
 
 def test_every_figure_is_valid_xml_under_4_kb(svgs):
@@ -270,3 +359,68 @@ def test_the_models_do_not_import_the_figure_rules():
     # The rules read the models; the models name the rules by id only: no import circle.
     source = (ROOT / "macros" / "models.py").read_text(encoding="utf-8")
     assert "figure_rules" not in "\n".join(line for line in source.splitlines() if "import" in line)
+
+
+@pytest.fixture(scope="module")
+def pages_with_figures(built_site) -> list[str]:
+    """Every page of the built site that draws a figure, as a path below the site's address."""
+    return [
+        html.relative_to(built_site.root).as_posix().removesuffix("index.html")
+        for html in built_site.html_files()
+        if built_site.soup_of_file(html).select_one("figure.drawing")
+    ]
+
+
+def test_on_a_phone_every_figure_is_at_least_half_the_column_wide_and_centred(page, site_url, pages_with_figures):
+    page.set_viewport_size(VIEWPORTS["phone"])
+    for path in pages_with_figures:
+        page.goto(site_url + path)
+        for figure in figures_shown(page):
+            off_centre = figure["left"] + figure["width"] / 2 - (figure["column_left"] + figure["column_width"] / 2)
+            assert figure["width"] >= figure["column_width"] / 2, f"/{path}: {figure}"
+            assert abs(off_centre) <= 1, f"/{path}: {figure}"
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_every_label_of_a_figure_is_at_least_12_px_on_screen(page, site_url, pages_with_figures, viewport):
+    page.set_viewport_size(VIEWPORTS[viewport])
+    for path in pages_with_figures:
+        page.goto(site_url + path)
+        for figure in figures_shown(page):
+            assert (figure["smallest_label"] or SMALLEST_LABEL_PX) >= SMALLEST_LABEL_PX, f"/{path}: {figure}"
+
+
+# Each plate on the page: its fill, the page's background, and how far the marks drawn over it (arrows, angle marks,
+# labels) stay outside it, in the figure's centimetres.
+PLATES_SHOWN = """() => [...document.querySelectorAll("figure.drawing .plate")].map(plate => {
+  const [cx, cy, r] = [plate.cx, plate.cy, plate.r].map(length => length.baseVal.value);
+  const outside = (x, y) => Math.hypot(x - cx, y - cy) - r;
+  const clearances = [...plate.parentNode.querySelectorAll(".plate ~ path, .plate ~ text")].map(mark => {
+    if (mark.tagName === "text") {
+      const box = mark.getBBox();
+      const clamp = (value, low, high) => Math.min(Math.max(value, low), high);
+      return outside(clamp(cx, box.x, box.x + box.width), clamp(cy, box.y, box.y + box.height));
+    }
+    let nearest = Infinity;
+    for (let along = 0; along <= mark.getTotalLength(); along += 0.5) {
+      const point = mark.getPointAtLength(along);
+      nearest = Math.min(nearest, outside(point.x, point.y));
+    }
+    return nearest;
+  });
+  return {title: plate.parentNode.querySelector("title").textContent, fill: getComputedStyle(plate).fill,
+          page: getComputedStyle(document.body).backgroundColor, clearance: Math.min(1000, ...clearances)};
+})"""
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_a_plate_hides_the_lines_behind_it_and_no_mark_reaches_into_it(page, site_url, pages_with_figures, scheme):
+    page.emulate_media(color_scheme=scheme)
+    plates = []
+    for path in pages_with_figures:
+        page.goto(site_url + path)
+        plates += page.evaluate(PLATES_SHOWN)
+    assert plates
+    for plate in plates:
+        assert plate["fill"] == plate["page"], plate
+        assert plate["clearance"] >= 1, plate  # half the plate's outline and half a mark's

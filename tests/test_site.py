@@ -219,7 +219,8 @@ def test_every_mistake_with_figures_is_shown_beside_the_correct_form_with_captio
         pair = anchored(built_site, "mistakes/", mistake.id).find_next("div", class_="grid")
         captions = [words(caption.get_text(" ")) for caption in pair.find_all("figcaption")]
         fault, correct = content.figure(mistake.figure), content.figure(mistake.correct_figure)
-        assert captions == [f"Mistake: {fault.title}", f"Correct: {correct.title}"]
+        legend = " Dashed line: right. Solid line: wrong." if fault.lines else ""  # which line is the mistake
+        assert captions == [f"Mistake: {fault.title}{legend}", f"Correct: {correct.title}"]
         assert figure_titles(pair) == [fault.title, correct.title]
 
 
