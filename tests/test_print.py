@@ -10,11 +10,13 @@ import zxingcpp
 
 from macros.load import load_content
 from macros.models import MAX_EXERCISES, CardNote, CardText, CueText, Exercise, Name, Summary, Title
-from tests.browser import VIEWPORTS, print_to_pdf
+from tests.browser import VIEWPORTS, figures_shown, print_to_pdf
 from tests.contributor import fail_for
 from tests.project import ROOT, words
 
 PAPERS = ["A4", "Letter"]
+PX_PER_MM = 96 / 25.4  # CSS pixels on paper
+A4_WIDTH_INSIDE_MARGINS_PX = round(186 * PX_PER_MM)  # the narrower sheet, as print.css sets its margins
 PNG_DIR = ROOT / "test-output" / "cards"
 # Everything around the content; Material hides most of it in print, print.css makes sure of all of it.
 SITE_CHROME = [
@@ -126,6 +128,16 @@ def test_a_card_prints_black_on_white_in_the_dark_colour_scheme(page, site_url, 
         assert page.locator(selector).first.evaluate("e => getComputedStyle(e).color") == "rgb(0, 0, 0)", selector
     border = page.locator(".workout-card__log td").first.evaluate("e => getComputedStyle(e).borderTopColor")
     assert border == "rgb(0, 0, 0)"
+
+
+def test_a_printed_cards_figures_are_60_mm_wide_with_labels_of_9_pt(page, site_url):
+    page.set_viewport_size({"width": A4_WIDTH_INSIDE_MARGINS_PX, "height": 1000})
+    print_to_pdf(page, f"{site_url}workouts/cards/", "A4")
+    figures = figures_shown(page)
+    assert figures
+    for figure in figures:
+        assert figure["width"] >= 60 * PX_PER_MM - 0.5, figure
+        assert figure["smallest_label"] is None or figure["smallest_label"] >= 12, figure  # 9 pt: 12 CSS pixels
 
 
 def test_links_on_a_printed_card_are_plain_words(page, site_url, content):
