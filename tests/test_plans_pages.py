@@ -113,6 +113,16 @@ def test_the_letters_of_the_grid_are_explained_by_the_variations_they_stand_for(
             assert f"{letter} " in legend, (plan_id, letter)
 
 
+def test_a_plan_that_counts_reps_per_leg_says_on_screen_and_paper_what_a_set_is_and_no_other_plan_does(
+    built_site, content
+):
+    for plan_id in content.plans:
+        article = built_site.article(f"plans/{plan_id}/")
+        per_leg = "/leg" in article.select_one(".plan-grid").get_text()
+        legends = [legend.get_text() for legend in article.select(".plan-sheet__legend")[1:]]
+        assert [("/leg: one leg, then the other, is one set" in legend) for legend in legends] == [per_leg, per_leg], plan_id
+
+
 def test_a_running_week_reads_monday_to_sunday_with_each_session_on_its_day(built_site, content):
     for plan_id, plan in content.plans.items():
         tables = built_site.article(f"plans/{plan_id}/").select("table.running-week")
