@@ -120,7 +120,8 @@ def test_a_plan_that_counts_reps_per_leg_says_on_screen_and_paper_what_a_set_is_
         article = built_site.article(f"plans/{plan_id}/")
         per_leg = "/leg" in article.select_one(".plan-grid").get_text()
         legends = [legend.get_text() for legend in article.select(".plan-sheet__legend")[1:]]
-        assert [("/leg: one leg, then the other, is one set" in legend) for legend in legends] == [per_leg, per_leg], plan_id
+        explained = ["/leg: one leg, then the other, is one set" in legend for legend in legends]
+        assert explained == [per_leg, per_leg], plan_id
 
 
 def test_a_running_week_reads_monday_to_sunday_with_each_session_on_its_day(built_site, content):
