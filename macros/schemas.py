@@ -194,9 +194,10 @@ def expected_files(root: Path = ROOT) -> dict[Path, str]:
     return files
 
 
-def stale_files(root: Path = ROOT) -> list[Path]:
-    """Generated files that are missing or out of date, and schema files no model makes any more."""
-    expected = expected_files(root)
+def stale_files(root: Path = ROOT, expected: dict[Path, str] | None = None) -> list[Path]:
+    """Generated files that are missing or out of date, and schema files no model makes any more (given what
+    expected_files makes, where the caller has it already)."""
+    expected = expected_files(root) if expected is None else expected
     stale = [path for path, text in expected.items() if not path.is_file() or path.read_text("utf-8") != text]
     return stale + [path for path in sorted((root / SCHEMAS_DIR).glob("*.json")) if path not in expected]
 
@@ -240,16 +241,16 @@ def main(argv: list[str] | None = None) -> int:
             print(problem)
         return 1 if problems else 0
     try:
-        stale = stale_files()
+        expected = expected_files()
     except ContentError as error:  # the plan limits come from the data: it must load first
         print(report(error), file=sys.stderr)
         return 1
+    stale = stale_files(expected=expected)
     shown = [posixpath.join(*path.relative_to(ROOT).parts) for path in stale]
     if args.check:
         for name in shown:
             print(f"{name}: out of date with macros/models.py or data/programming.yaml; run `python3 dev.py schemas`")
         return 1 if stale else 0
-    expected = expected_files()
     for path in stale:
         if path in expected:
             path.parent.mkdir(exist_ok=True)

@@ -75,23 +75,21 @@ def test_no_relative_link_climbs_out_of_the_site(any_site):
 
 
 def test_every_internal_link_reaches_a_file(any_site):
-    built_site = any_site
     broken = [
-        f"{html.relative_to(built_site.root)}: {value}"
-        for html, value, url in internal_references(built_site)
-        if not target_file(built_site, url).is_file()
+        f"{html.relative_to(any_site.root)}: {value}"
+        for html, value, url in internal_references(any_site)
+        if not target_file(any_site, url).is_file()
     ]
     assert broken == []
 
 
 def test_every_internal_anchor_exists(any_site):
-    built_site = any_site
     broken = []
-    for html, value, url in internal_references(built_site):
+    for html, value, url in internal_references(any_site):
         fragment = urlsplit(url).fragment
-        target = target_file(built_site, url)
-        if fragment and target.suffix == ".html" and not built_site.soup_of_file(target).find(id=unquote(fragment)):
-            broken.append(f"{html.relative_to(built_site.root)}: {value}")
+        target = target_file(any_site, url)
+        if fragment and target.suffix == ".html" and not any_site.soup_of_file(target).find(id=unquote(fragment)):
+            broken.append(f"{html.relative_to(any_site.root)}: {value}")
     assert broken == []
 
 
