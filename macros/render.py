@@ -311,6 +311,7 @@ class PageFragments:
             plan=plan,
             letters={variation_id: chr(ord("A") + index) for index, variation_id in enumerate(variations)},
             workouts=list(workouts),
+            per_leg=any(exercise.per_side for exercise in exercises),  # the grid then shows "/leg"
             columns=max(len(week.sessions) for week in plan.weeks),
             phases=self.content.programming.phases_by_id,
             session_exercises=session_exercises,
